@@ -1,0 +1,11 @@
+//! iterp: an interpreter for a Python-like language about iteration.
+//!
+//! The pipeline, one folder per stage (see `docs/architecture.md`):
+//! `syntax` (tokens, layout, grammar, AST) → `lower` (scopes, desugaring, IR) →
+//! `interp` (executing the IR) over `runtime` (values, types, builtins), with
+//! `diagnostics` turning errors into reports.
+
+pub mod interp;
+pub mod lower;
+pub mod runtime;
+pub mod syntax;

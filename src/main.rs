@@ -1,0 +1,2 @@
+//! The `iterp` command: arguments, REPL, exit codes; nothing else.
+fn main() {}

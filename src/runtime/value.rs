@@ -1,0 +1,269 @@
+//! `Value`: what a Python expression evaluates to.
+//!
+//! Owns: the `Value` enum (inline `None`/bool/int/float, heap objects behind `Rc`),
+//! identity, cheap constructors and the type name used in error messages.
+//! Must not touch: operator semantics (see `interp/operators.rs`), method tables
+//! (see the per-type files), or anything that runs Python code.
+
+use super::class::{Class, Instance};
+use super::dict::{Dict, DictView};
+use super::function::{BoundMethod, CellObj, Function, NativeFunction};
+use super::iterators::BuiltinIter;
+use super::list::List;
+use super::module::Module;
+use super::range::{Range, Slice};
+use super::set::Set;
+use super::str::PyStr;
+use super::tuple::Tuple;
+use crate::interp::generator::Generator;
+use num_bigint::BigInt;
+use num_traits::ToPrimitive;
+use std::rc::Rc;
+
+/// A Python value. 16 bytes: a tag and either an inline scalar or one `Rc`.
+#[derive(Clone)]
+pub enum Value {
+    /// An unbound slot. Never visible to Python code: reading one raises
+    /// `UnboundLocalError`/`NameError`.
+    Undef,
+    None,
+    NotImplemented,
+    Ellipsis,
+    Bool(bool),
+    /// Every int that fits in 64 bits is here; `BigInt` holds only values that do not.
+    Int(i64),
+    BigInt(Rc<BigInt>),
+    Float(f64),
+    Str(Rc<PyStr>),
+    List(Rc<List>),
+    Tuple(Rc<Tuple>),
+    Dict(Rc<Dict>),
+    /// `set` and `frozenset`.
+    Set(Rc<Set>),
+    Range(Rc<Range>),
+    Slice(Rc<Slice>),
+    Function(Rc<Function>),
+    Native(&'static NativeFunction),
+    BoundMethod(Rc<BoundMethod>),
+    Class(Rc<Class>),
+    Instance(Rc<Instance>),
+    /// Built-in iterators: `list_iterator`, `range_iterator`, `zip`, `map` …
+    Iter(Rc<BuiltinIter>),
+    /// `dict.keys()`, `.values()`, `.items()`: live views.
+    DictView(Rc<DictView>),
+    Generator(Rc<Generator>),
+    Module(Rc<Module>),
+    /// A variable shared between scopes; lives only in frame slots.
+    Cell(Rc<CellObj>),
+}
+
+impl Value {
+    pub fn str(s: &str) -> Value {
+        Value::Str(Rc::new(PyStr::new(s)))
+    }
+
+    pub fn string(s: String) -> Value {
+        Value::Str(Rc::new(PyStr::from_string(s)))
+    }
+
+    /// An int from a big integer, normalised to `Int` when it fits in 64 bits.
+    pub fn from_bigint(b: BigInt) -> Value {
+        match b.to_i64() {
+            Some(i) => Value::Int(i),
+            None => Value::BigInt(Rc::new(b)),
+        }
+    }
+
+    pub fn tuple(items: Vec<Value>) -> Value {
+        Value::Tuple(Rc::new(Tuple::new(items)))
+    }
+
+    pub fn list(items: Vec<Value>) -> Value {
+        Value::List(Rc::new(List::new(items)))
+    }
+
+    pub fn is_none(&self) -> bool {
+        matches!(self, Value::None)
+    }
+
+    pub fn is_undef(&self) -> bool {
+        matches!(self, Value::Undef)
+    }
+
+    /// Python's `is`.
+    pub fn is(&self, other: &Value) -> bool {
+        use Value::*;
+        match (self, other) {
+            (Undef, Undef) | (None, None) | (NotImplemented, NotImplemented) => true,
+            (Ellipsis, Ellipsis) => true,
+            (Bool(a), Bool(b)) => a == b,
+            // Small ints are shared objects in CPython; equal i64s behave as identical.
+            (Int(a), Int(b)) => a == b,
+            (Float(a), Float(b)) => a.to_bits() == b.to_bits(),
+            (BigInt(a), BigInt(b)) => Rc::ptr_eq(a, b),
+            (Str(a), Str(b)) => Rc::ptr_eq(a, b),
+            (List(a), List(b)) => Rc::ptr_eq(a, b),
+            (Tuple(a), Tuple(b)) => Rc::ptr_eq(a, b) || (a.is_empty() && b.is_empty()),
+            (Dict(a), Dict(b)) => Rc::ptr_eq(a, b),
+            (Set(a), Set(b)) => Rc::ptr_eq(a, b),
+            (Range(a), Range(b)) => Rc::ptr_eq(a, b),
+            (Slice(a), Slice(b)) => Rc::ptr_eq(a, b),
+            (Function(a), Function(b)) => Rc::ptr_eq(a, b),
+            (Native(a), Native(b)) => std::ptr::eq(*a, *b),
+            (BoundMethod(a), BoundMethod(b)) => Rc::ptr_eq(a, b),
+            (Class(a), Class(b)) => Rc::ptr_eq(a, b),
+            (Instance(a), Instance(b)) => Rc::ptr_eq(a, b),
+            (Iter(a), Iter(b)) => Rc::ptr_eq(a, b),
+            (DictView(a), DictView(b)) => Rc::ptr_eq(a, b),
+            (Generator(a), Generator(b)) => Rc::ptr_eq(a, b),
+            (Module(a), Module(b)) => Rc::ptr_eq(a, b),
+            (Cell(a), Cell(b)) => Rc::ptr_eq(a, b),
+            _ => false,
+        }
+    }
+
+    /// A stable identity number for `id()` and default hashes.
+    pub fn identity(&self) -> usize {
+        use Value::*;
+        fn p<T: ?Sized>(r: &Rc<T>) -> usize {
+            Rc::as_ptr(r) as *const u8 as usize
+        }
+        match self {
+            Undef => 0,
+            None => 0x1000,
+            NotImplemented => 0x1010,
+            Ellipsis => 0x1020,
+            Bool(b) => 0x1030 + *b as usize * 16,
+            Int(i) => 0x2000_0000usize.wrapping_add((*i as usize).wrapping_mul(32)),
+            Float(f) => f.to_bits() as usize,
+            BigInt(r) => p(r),
+            Str(r) => p(r),
+            List(r) => p(r),
+            Tuple(r) => p(r),
+            Dict(r) => p(r),
+            Set(r) => p(r),
+            Range(r) => p(r),
+            Slice(r) => p(r),
+            Function(r) => p(r),
+            Native(r) => *r as *const NativeFunction as usize,
+            BoundMethod(r) => p(r),
+            Class(r) => p(r),
+            Instance(r) => p(r),
+            Iter(r) => p(r),
+            DictView(r) => p(r),
+            Generator(r) => p(r),
+            Module(r) => p(r),
+            Cell(r) => p(r),
+        }
+    }
+
+    pub fn as_str(&self) -> Option<&str> {
+        match self {
+            Value::Str(s) => Some(s.as_str()),
+            _ => None,
+        }
+    }
+
+    /// The Python type name used in messages: `'list' object is not an iterator`.
+    pub fn type_name(&self) -> String {
+        match self {
+            Value::Instance(i) => i.class.name.to_string(),
+            Value::Iter(it) => it.type_name().to_string(),
+            Value::DictView(v) => v.type_name().to_string(),
+            Value::Set(s) if s.frozen => "frozenset".to_string(),
+            _ => self.builtin_type_name().to_string(),
+        }
+    }
+
+    fn builtin_type_name(&self) -> &'static str {
+        use Value::*;
+        match self {
+            Undef => "<unbound>",
+            None => "NoneType",
+            NotImplemented => "NotImplementedType",
+            Ellipsis => "ellipsis",
+            Bool(_) => "bool",
+            Int(_) | BigInt(_) => "int",
+            Float(_) => "float",
+            Str(_) => "str",
+            List(_) => "list",
+            Tuple(_) => "tuple",
+            Dict(_) => "dict",
+            Set(_) => "set",
+            Range(_) => "range",
+            Slice(_) => "slice",
+            Function(_) => "function",
+            Native(_) => "builtin_function_or_method",
+            BoundMethod(m) => {
+                if matches!(m.func, Value::Native(_)) {
+                    "builtin_function_or_method"
+                } else {
+                    "method"
+                }
+            }
+            Class(_) => "type",
+            Instance(_) => "object",
+            Iter(_) => "iterator",
+            DictView(_) => "dict_keys",
+            Generator(_) => "generator",
+            Module(_) => "module",
+            Cell(_) => "cell",
+        }
+    }
+}
+
+impl From<bool> for Value {
+    fn from(b: bool) -> Value {
+        Value::Bool(b)
+    }
+}
+
+impl From<i64> for Value {
+    fn from(i: i64) -> Value {
+        Value::Int(i)
+    }
+}
+
+impl From<usize> for Value {
+    fn from(i: usize) -> Value {
+        Value::Int(i as i64)
+    }
+}
+
+impl From<f64> for Value {
+    fn from(f: f64) -> Value {
+        Value::Float(f)
+    }
+}
+
+impl std::fmt::Debug for Value {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Value::Undef => write!(f, "<undef>"),
+            Value::None => write!(f, "None"),
+            Value::Bool(b) => write!(f, "{}", if *b { "True" } else { "False" }),
+            Value::Int(i) => write!(f, "{i}"),
+            Value::BigInt(b) => write!(f, "{b}"),
+            Value::Float(x) => write!(f, "{x:?}"),
+            Value::Str(s) => write!(f, "{:?}", s.as_str()),
+            other => write!(f, "<{} object>", other.type_name()),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn value_is_two_words() {
+        assert_eq!(std::mem::size_of::<Value>(), 16);
+    }
+
+    #[test]
+    fn bigints_normalise_to_small_ints() {
+        assert!(matches!(Value::from_bigint(BigInt::from(5)), Value::Int(5)));
+        let big = BigInt::from(i64::MAX) + 1;
+        assert!(matches!(Value::from_bigint(big), Value::BigInt(_)));
+    }
+}
