@@ -1,12 +1,349 @@
 //! Generators: suspended frames resumed by `next()`, `send()`, `throw()` and `close()`.
 //!
-//! Owns: the generator object, its state machine, and resuming its frame along the
-//! saved resume path.
+//! Owns: the generator object and its states (created, suspended, running, closed),
+//! resuming its frame along the saved resume path (see `exec.rs`), `yield from`
+//! delegation, PEP 479, and closing generators that lose their last reference: `Drop`
+//! cannot run Python code, so it queues the frame and the interpreter closes it at its
+//! next statement boundary (running its `finally` blocks there, as CPython would at once).
 //! Must not touch: how statements execute (that is `exec.rs`; resuming re-enters it).
 
-use crate::lower::ir::Code;
+use super::frame::{Flow, Frame, ResumeInput};
+use super::Interp;
+use crate::lower::ir::{Code, Expr, Target};
+use crate::runtime::exception::{Exc, ExcKind, PyResult};
+use crate::runtime::symbol::sym;
+use crate::runtime::value::Value;
+use std::cell::{Cell, RefCell};
 use std::rc::Rc;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum GenState {
+    Created,
+    Suspended,
+    Running,
+    Closed,
+}
+
+/// What resuming a generator produced.
+pub enum Resumed {
+    Yield(Value),
+    /// The generator finished; its return value (`StopIteration.value`).
+    Return(Value),
+}
 
 pub struct Generator {
     pub code: Rc<Code>,
+    state: Cell<GenState>,
+    frame: RefCell<Option<Box<Frame>>>,
+}
+
+thread_local! {
+    /// Frames of suspended generators that lost their last reference, waiting to be closed.
+    // Boxed: a frame moves out of its generator without copying it.
+    #[allow(clippy::vec_box)]
+    static PENDING_CLOSES: RefCell<Vec<Box<Frame>>> = const { RefCell::new(Vec::new()) };
+    static PENDING_COUNT: Cell<usize> = const { Cell::new(0) };
+}
+
+/// Whether dropped generators are waiting to be closed (checked between statements).
+#[inline]
+pub fn closes_pending() -> bool {
+    PENDING_COUNT.with(|c| c.get() != 0)
+}
+
+impl Generator {
+    pub fn new(frame: Frame) -> Rc<Generator> {
+        Rc::new(Generator {
+            code: frame.code.clone(),
+            state: Cell::new(GenState::Created),
+            frame: RefCell::new(Some(Box::new(frame))),
+        })
+    }
+
+    pub fn state(&self) -> GenState {
+        self.state.get()
+    }
+
+    fn finish(&self) {
+        self.state.set(GenState::Closed);
+        self.frame.borrow_mut().take();
+    }
+}
+
+impl Drop for Generator {
+    fn drop(&mut self) {
+        if self.state.get() != GenState::Suspended {
+            return;
+        }
+        if let Some(frame) = self.frame.get_mut().take() {
+            let _ = PENDING_CLOSES.try_with(|q| q.borrow_mut().push(frame));
+            let _ = PENDING_COUNT.try_with(|c| c.set(c.get() + 1));
+        }
+    }
+}
+
+impl Interp {
+    /// Resumes `g` with a value to send or an exception to throw at its `yield`.
+    pub fn resume(&mut self, g: &Rc<Generator>, input: ResumeInput) -> PyResult<Resumed> {
+        let state = g.state.get();
+        match state {
+            GenState::Running => {
+                return Err(Exc::new(ExcKind::ValueError, "generator already executing"))
+            }
+            GenState::Closed => {
+                return match input {
+                    ResumeInput::Throw(e) => Err(e),
+                    ResumeInput::Send(_) => Ok(Resumed::Return(Value::None)),
+                }
+            }
+            GenState::Created => match &input {
+                ResumeInput::Send(v) if !v.is_none() => {
+                    return Err(Exc::new(
+                        ExcKind::TypeError,
+                        "can't send non-None value to a just-started generator",
+                    ))
+                }
+                ResumeInput::Throw(_) => {
+                    g.finish();
+                    let ResumeInput::Throw(e) = input else {
+                        unreachable!()
+                    };
+                    return Err(e);
+                }
+                _ => {}
+            },
+            GenState::Suspended => {}
+        }
+        let Some(mut frame) = g.frame.borrow_mut().take() else {
+            g.state.set(GenState::Closed);
+            return Ok(Resumed::Return(Value::None));
+        };
+        if let Err(e) = self.enter() {
+            *g.frame.borrow_mut() = Some(frame);
+            return Err(e);
+        }
+        frame.resuming = state == GenState::Suspended;
+        frame.resume_input = Some(input);
+        self.handled.append(&mut frame.saved_handled);
+        g.state.set(GenState::Running);
+        let code = frame.code.clone();
+        let result = self.exec_block(&mut frame, &code.body);
+        self.leave();
+        match result {
+            Ok(Flow::Yield) => {
+                let own = (frame.handled as usize).min(self.handled.len());
+                frame.saved_handled = self.handled.split_off(self.handled.len() - own);
+                let v = std::mem::replace(&mut frame.ret, Value::None);
+                *g.frame.borrow_mut() = Some(frame);
+                g.state.set(GenState::Suspended);
+                Ok(Resumed::Yield(v))
+            }
+            Ok(flow) => {
+                g.state.set(GenState::Closed);
+                let v = if flow == Flow::Return {
+                    std::mem::replace(&mut frame.ret, Value::None)
+                } else {
+                    Value::None
+                };
+                self.recycle_slots(std::mem::take(&mut frame.slots));
+                Ok(Resumed::Return(v))
+            }
+            Err(e) => {
+                g.state.set(GenState::Closed);
+                self.recycle_slots(std::mem::take(&mut frame.slots));
+                e.leave_frame(&code, code.span);
+                if e.is(ExcKind::StopIteration) {
+                    // PEP 479: a StopIteration escaping a generator body is a bug.
+                    let err = Exc::new(ExcKind::RuntimeError, "generator raised StopIteration");
+                    *err.data().cause.borrow_mut() = e.value();
+                    *err.data().context.borrow_mut() = e.value();
+                    err.data().suppress_context.set(true);
+                    let span = e
+                        .data()
+                        .traceback
+                        .borrow()
+                        .last()
+                        .map(|t| t.span)
+                        .unwrap_or(code.span);
+                    err.data().pending_span.set(Some(span));
+                    err.leave_frame(&code, code.span);
+                    return Err(err);
+                }
+                Err(e)
+            }
+        }
+    }
+
+    /// `g.send(v)` / `next(g)`: the yielded value, or StopIteration carrying the return value.
+    pub fn gen_send(&mut self, g: &Rc<Generator>, v: Value) -> PyResult<Value> {
+        match self.resume(g, ResumeInput::Send(v))? {
+            Resumed::Yield(v) => Ok(v),
+            Resumed::Return(v) => Err(stop_iteration(v)),
+        }
+    }
+
+    /// `g.throw(e)`.
+    pub fn gen_throw(&mut self, g: &Rc<Generator>, e: Exc) -> PyResult<Value> {
+        match self.resume(g, ResumeInput::Throw(e))? {
+            Resumed::Yield(v) => Ok(v),
+            Resumed::Return(v) => Err(stop_iteration(v)),
+        }
+    }
+
+    /// `g.close()`: raises GeneratorExit at the paused `yield` so `finally` blocks run.
+    pub fn gen_close(&mut self, g: &Rc<Generator>) -> PyResult<()> {
+        match g.state.get() {
+            GenState::Created | GenState::Closed => {
+                g.finish();
+                Ok(())
+            }
+            GenState::Running => Err(Exc::new(ExcKind::ValueError, "generator already executing")),
+            GenState::Suspended => {
+                match self.resume(g, ResumeInput::Throw(Exc::bare(ExcKind::GeneratorExit))) {
+                    Ok(Resumed::Yield(_)) => Err(Exc::new(
+                        ExcKind::RuntimeError,
+                        "generator ignored GeneratorExit",
+                    )),
+                    Ok(Resumed::Return(_)) => Ok(()),
+                    Err(e) if e.is(ExcKind::GeneratorExit) || e.is(ExcKind::StopIteration) => {
+                        Ok(())
+                    }
+                    Err(e) => Err(e),
+                }
+            }
+        }
+    }
+
+    /// Closes the generators dropped while suspended, in the order they were dropped.
+    pub fn drain_pending_closes(&mut self) {
+        loop {
+            let frame = PENDING_CLOSES.with(|q| {
+                let mut q = q.borrow_mut();
+                (!q.is_empty()).then(|| q.remove(0))
+            });
+            let Some(frame) = frame else { break };
+            PENDING_COUNT.with(|c| c.set(c.get().saturating_sub(1)));
+            let g = Rc::new(Generator {
+                code: frame.code.clone(),
+                state: Cell::new(GenState::Suspended),
+                frame: RefCell::new(Some(frame)),
+            });
+            if let Err(e) = self.gen_close(&g) {
+                let header = format!(
+                    "Exception ignored in: <generator object {} at {:#x}>\n",
+                    g.code.qualname,
+                    Rc::as_ptr(&g) as usize
+                );
+                self.report_ignored(&header, &e);
+            }
+            g.finish();
+        }
+    }
+
+    /// `target = yield from iterable`: forwards next/send/throw/close to the sub-iterator
+    /// kept in slot `sub`, suspending with each value it yields.
+    pub fn exec_yield_from(
+        &mut self,
+        f: &mut Frame,
+        iterable: &Expr,
+        target: Option<&Target>,
+        sub: u32,
+    ) -> PyResult<Flow> {
+        let input = if f.resuming {
+            f.resuming = false;
+            f.resume_input
+                .take()
+                .unwrap_or(ResumeInput::Send(Value::None))
+        } else {
+            let v = self.eval(f, iterable)?;
+            let it = self.iter(&v).map_err(|e| e.locate(iterable.span))?;
+            f.slots[sub as usize] = it;
+            ResumeInput::Send(Value::None)
+        };
+        let sub_it = f.slots[sub as usize].clone();
+        match self.delegate(&sub_it, input) {
+            Ok(Resumed::Yield(v)) => {
+                f.ret = v;
+                Ok(Flow::Yield)
+            }
+            Ok(Resumed::Return(v)) => {
+                f.slots[sub as usize] = Value::Undef;
+                if let Some(t) = target {
+                    self.assign(f, t, v)?;
+                }
+                Ok(Flow::Normal)
+            }
+            Err(e) => {
+                f.slots[sub as usize] = Value::Undef;
+                Err(e)
+            }
+        }
+    }
+
+    /// One step of `yield from` on any sub-iterator.
+    fn delegate(&mut self, sub: &Value, input: ResumeInput) -> PyResult<Resumed> {
+        if let Value::Generator(g) = sub {
+            return match input {
+                ResumeInput::Throw(e) if e.is(ExcKind::GeneratorExit) => {
+                    self.gen_close(g)?;
+                    Err(e)
+                }
+                input => self.resume(g, input),
+            };
+        }
+        let outcome = match input {
+            ResumeInput::Send(v) if v.is_none() => match sub {
+                Value::Instance(inst) => match inst.class.lookup(sym::NEXT) {
+                    Some(m) => self.call(&m, std::slice::from_ref(sub), &[]),
+                    None => return Err(super::iteration::not_an_iterator(sub)),
+                },
+                _ => {
+                    return Ok(match self.next(sub)? {
+                        Some(v) => Resumed::Yield(v),
+                        None => Resumed::Return(Value::None),
+                    })
+                }
+            },
+            ResumeInput::Send(v) => self.call_method(sym::SEND, &[sub.clone(), v], &[]),
+            ResumeInput::Throw(e) => {
+                if e.is(ExcKind::GeneratorExit) {
+                    if self.has_attr(sub, sym::CLOSE) {
+                        self.call_method(sym::CLOSE, std::slice::from_ref(sub), &[])?;
+                    }
+                    return Err(e);
+                }
+                if !self.has_attr(sub, sym::THROW) {
+                    return Err(e);
+                }
+                self.call_method(sym::THROW, &[sub.clone(), e.value()], &[])
+            }
+        };
+        match outcome {
+            Ok(v) => Ok(Resumed::Yield(v)),
+            Err(e) if e.is(ExcKind::StopIteration) => Ok(Resumed::Return(stop_value(&e))),
+            Err(e) => Err(e),
+        }
+    }
+}
+
+/// `StopIteration(value)`, or a bare StopIteration for `None`.
+pub fn stop_iteration(v: Value) -> Exc {
+    if v.is_none() {
+        Exc::bare(ExcKind::StopIteration)
+    } else {
+        Exc::instantiate(
+            crate::runtime::types::types()
+                .exception(ExcKind::StopIteration)
+                .clone(),
+            vec![v],
+        )
+    }
+}
+
+/// `StopIteration.value`: the first argument, or None.
+pub fn stop_value(e: &Exc) -> Value {
+    match e.args() {
+        Value::Tuple(t) => t.items.first().cloned().unwrap_or(Value::None),
+        _ => Value::None,
+    }
 }

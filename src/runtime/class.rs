@@ -106,6 +106,9 @@ pub struct Class {
     /// Set for built-in types and inherited by user subclasses (a class deriving from
     /// `Exception` has `Some(BaseException)`).
     pub builtin: Option<BuiltinType>,
+    /// Made by the runtime (`int`, `ValueError` …), not by a `class` statement: its
+    /// attribute table is fixed and its `__module__` is `builtins`.
+    pub is_builtin: bool,
 }
 
 impl Class {

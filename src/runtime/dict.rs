@@ -117,6 +117,18 @@ impl Dict {
         }))
     }
 
+    /// Inserts under a string key (keyword arguments, attribute dicts): no Python code runs.
+    pub fn insert_str(&self, key: &str, value: Value) {
+        let mut ops = StrKeys;
+        let _ = self.insert(&mut ops, Value::str(key), value);
+    }
+
+    /// Looks a string key up without running Python code.
+    pub fn get_str(&self, key: &str) -> Option<Value> {
+        let mut ops = StrKeys;
+        self.get(&mut ops, &Value::str(key)).ok().flatten()
+    }
+
     /// The next live entry at position `*pos` or later; advances `*pos` past it.
     pub fn entry_at(&self, pos: &mut usize) -> Option<(Value, Value)> {
         let entries = self.entries.borrow();
@@ -187,6 +199,25 @@ impl Dict {
             ),
             live: Cell::new(self.live.get()),
         }
+    }
+}
+
+/// Key operations for string keys only (no interpreter needed).
+struct StrKeys;
+
+impl KeyOps for StrKeys {
+    fn hash_key(&mut self, key: &Value) -> PyResult<i64> {
+        Ok(match key {
+            Value::Str(s) => super::num::hash_str(s.as_str()),
+            _ => 0,
+        })
+    }
+
+    fn eq_keys(&mut self, a: &Value, b: &Value) -> PyResult<bool> {
+        Ok(match (a, b) {
+            (Value::Str(x), Value::Str(y)) => x.as_str() == y.as_str(),
+            _ => a.is(b),
+        })
     }
 }
 

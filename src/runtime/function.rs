@@ -57,6 +57,9 @@ pub type NativeFn = fn(&mut Interp, Args) -> PyResult<Value>;
 pub struct NativeFunction {
     pub name: &'static str,
     pub call: NativeFn,
+    /// A method of a built-in type (`list.append`): binds to the instance it is looked up
+    /// on. A plain builtin (`len`) stored as a class attribute does not bind.
+    pub is_method: bool,
     /// Python-style signature shown in diagnostics, e.g. `len(obj, /)`.
     pub signature: &'static str,
 }

@@ -5,6 +5,7 @@
 //! Must not touch: walking the IR (that is `interp/`); it calls back into the interpreter
 //! only through `Interp`'s public methods (call, compare, hash, iterate).
 
+pub mod builtins;
 pub mod class;
 pub mod dict;
 pub mod exception;
@@ -12,10 +13,13 @@ pub mod function;
 pub mod iterators;
 pub mod list;
 pub mod module;
+pub mod modules;
+pub mod num;
 pub mod range;
 pub mod set;
 pub mod str;
 pub mod symbol;
+pub mod text;
 pub mod tuple;
 pub mod types;
 pub mod value;

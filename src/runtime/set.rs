@@ -125,4 +125,84 @@ impl Set {
             frozen,
         }
     }
+
+    pub fn union(&self, ops: &mut dyn KeyOps, other: &Set) -> PyResult<Set> {
+        let out = self.copy(self.frozen);
+        for x in other.elements() {
+            out.add(ops, x)?;
+        }
+        Ok(out)
+    }
+
+    pub fn intersection(&self, ops: &mut dyn KeyOps, other: &Set) -> PyResult<Set> {
+        let out = Set::new(self.frozen);
+        for x in self.elements() {
+            if other.contains(ops, &x)? {
+                out.add(ops, x)?;
+            }
+        }
+        Ok(out)
+    }
+
+    pub fn difference(&self, ops: &mut dyn KeyOps, other: &Set) -> PyResult<Set> {
+        let out = Set::new(self.frozen);
+        for x in self.elements() {
+            if !other.contains(ops, &x)? {
+                out.add(ops, x)?;
+            }
+        }
+        Ok(out)
+    }
+
+    pub fn symmetric_difference(&self, ops: &mut dyn KeyOps, other: &Set) -> PyResult<Set> {
+        let out = self.difference(ops, other)?;
+        for x in other.elements() {
+            if !self.contains(ops, &x)? {
+                out.add(ops, x)?;
+            }
+        }
+        Ok(out)
+    }
+
+    pub fn update(&self, ops: &mut dyn KeyOps, other: &Set) -> PyResult<()> {
+        for x in other.elements() {
+            self.add(ops, x)?;
+        }
+        Ok(())
+    }
+
+    pub fn intersection_update(&self, ops: &mut dyn KeyOps, other: &Set) -> PyResult<()> {
+        let kept = self.intersection(ops, other)?;
+        *self.entries.borrow_mut() = kept.entries.into_inner();
+        Ok(())
+    }
+
+    pub fn difference_update(&self, ops: &mut dyn KeyOps, other: &Set) -> PyResult<()> {
+        for x in other.elements() {
+            self.discard(ops, &x)?;
+        }
+        Ok(())
+    }
+
+    pub fn symmetric_difference_update(&self, ops: &mut dyn KeyOps, other: &Set) -> PyResult<()> {
+        let result = self.symmetric_difference(ops, other)?;
+        *self.entries.borrow_mut() = result.entries.into_inner();
+        Ok(())
+    }
+
+    pub fn is_subset(&self, ops: &mut dyn KeyOps, other: &Set) -> PyResult<bool> {
+        for x in self.elements() {
+            if !other.contains(ops, &x)? {
+                return Ok(false);
+            }
+        }
+        Ok(true)
+    }
+
+    pub fn frozen_hash(&self) -> i64 {
+        self.entries
+            .borrow()
+            .iter()
+            .fold(0i64, |acc, (h, _)| acc ^ h.wrapping_mul(0x5bd1e995))
+    }
 }

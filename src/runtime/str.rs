@@ -6,7 +6,9 @@
 use std::cell::Cell;
 
 pub struct PyStr {
-    text: Box<str>,
+    /// A `String`, not a `Box<str>`: a string held by one reference can grow in place
+    /// (`s += t` in a loop is then amortised O(1), as CPython manages with refcount 1).
+    text: String,
     /// Number of code points; equals the byte length for ASCII text.
     chars: usize,
     /// Cached hash; `-1` means not computed yet (Python hashes are never -1).
@@ -25,7 +27,7 @@ impl PyStr {
             s.chars().count()
         };
         PyStr {
-            text: s.into_boxed_str(),
+            text: s,
             chars,
             hash: Cell::new(-1),
         }
@@ -77,6 +79,17 @@ impl PyStr {
         let a = self.byte_offset(start);
         let b = self.byte_offset(end);
         &self.text[a..b]
+    }
+
+    /// Appends in place; only for a string no one else can see (`Rc::get_mut`).
+    pub fn push_str(&mut self, tail: &str) {
+        self.text.push_str(tail);
+        self.chars += if tail.is_ascii() {
+            tail.len()
+        } else {
+            tail.chars().count()
+        };
+        self.hash.set(-1);
     }
 
     pub fn cached_hash(&self) -> Option<i64> {

@@ -58,6 +58,7 @@ fn new_class(name: &str, bases: Vec<Rc<Class>>, builtin: BuiltinType) -> Rc<Clas
         mro,
         attrs: RefCell::new(AttrTable::new()),
         builtin: Some(builtin),
+        is_builtin: true,
     })
 }
 
@@ -119,6 +120,12 @@ impl BuiltinTypes {
             return c.clone();
         }
         let c = new_class(name, vec![self.object.clone()], builtin);
+        if builtin == BuiltinType::Iterator {
+            let mut attrs = c.attrs.borrow_mut();
+            for m in super::builtins::object_methods::ITERATOR_METHODS {
+                attrs.set(Symbol::intern(m.name), Value::Native(m));
+            }
+        }
         self.by_name.borrow_mut().push(c.clone());
         c
     }
@@ -130,7 +137,11 @@ impl BuiltinTypes {
 }
 
 thread_local! {
-    static TYPES: &'static BuiltinTypes = Box::leak(Box::new(BuiltinTypes::create()));
+    static TYPES: &'static BuiltinTypes = {
+        let types: &'static BuiltinTypes = Box::leak(Box::new(BuiltinTypes::create()));
+        super::builtins::install_methods(types);
+        types
+    };
 }
 
 /// The built-in types of this thread's interpreter.

@@ -1,0 +1,310 @@
+//! Assignment targets: storing, unpacking, deleting, augmented assignment.
+//!
+//! Owns: what `t = v`, `a, *b = v`, `del t` and `t op= v` do to each kind of target.
+//! Must not touch: evaluating expressions beyond a target's object and index.
+
+use super::frame::Frame;
+use super::Interp;
+use crate::lower::ir::{Expr, Target};
+use crate::runtime::exception::{Exc, ExcKind, PyResult};
+use crate::runtime::symbol::Symbol;
+use crate::runtime::value::Value;
+use crate::syntax::ast::BinOp;
+
+impl Interp {
+    pub fn assign(&mut self, f: &mut Frame, target: &Target, v: Value) -> PyResult<()> {
+        match target {
+            Target::Local(s) => {
+                f.slots[*s as usize] = v;
+                Ok(())
+            }
+            Target::Deref(s) => {
+                if let Value::Cell(c) = &f.slots[*s as usize] {
+                    *c.value.borrow_mut() = v;
+                }
+                Ok(())
+            }
+            Target::Global(id) => {
+                self.store_global(*id, v);
+                Ok(())
+            }
+            Target::ClassLocal(name) => {
+                if let Some(ns) = f.namespace.as_mut() {
+                    ns.set(*name, v);
+                }
+                Ok(())
+            }
+            Target::Attr { obj, name, span } => {
+                let o = self.eval(f, obj)?;
+                self.set_attr(&o, *name, v).map_err(|e| e.locate(*span))
+            }
+            Target::Subscript { obj, index, span } => {
+                let o = self.eval(f, obj)?;
+                let i = self.eval(f, index)?;
+                self.set_item(&o, i, v).map_err(|e| e.locate(*span))
+            }
+            Target::Unpack { items, star, span } => {
+                let values = self
+                    .unpack(&v, items.len(), *star)
+                    .map_err(|e| e.locate(*span))?;
+                for (t, v) in items.iter().zip(values) {
+                    self.assign(f, t, v)?;
+                }
+                Ok(())
+            }
+        }
+    }
+
+    /// Splits an iterable into exactly `n` values (the starred one, at `star`, a list).
+    pub fn unpack(&mut self, v: &Value, n: usize, star: Option<usize>) -> PyResult<Vec<Value>> {
+        // Exact-size sequences need no iteration protocol.
+        if star.is_none() {
+            let direct = match v {
+                Value::Tuple(t) => Some(t.as_slice().to_vec()),
+                Value::List(l) => Some(l.snapshot()),
+                _ => None,
+            };
+            if let Some(items) = direct {
+                return match items.len() {
+                    len if len == n => Ok(items),
+                    len if len > n => Err(too_many_values(n)),
+                    len => Err(not_enough_values(n, len)),
+                };
+            }
+        }
+        let it = self.iter(v)?;
+        let mut out = Vec::with_capacity(n);
+        match star {
+            None => {
+                while out.len() < n {
+                    match self.next(&it)? {
+                        Some(x) => out.push(x),
+                        None => return Err(not_enough_values(n, out.len())),
+                    }
+                }
+                if self.next(&it)?.is_some() {
+                    return Err(too_many_values(n));
+                }
+            }
+            Some(k) => {
+                let after = n - k - 1;
+                while out.len() < k {
+                    match self.next(&it)? {
+                        Some(x) => out.push(x),
+                        None => return Err(not_enough_values_star(n - 1, out.len())),
+                    }
+                }
+                let mut rest = Vec::new();
+                while let Some(x) = self.next(&it)? {
+                    rest.push(x);
+                }
+                if rest.len() < after {
+                    return Err(not_enough_values_star(n - 1, k + rest.len()));
+                }
+                let tail = rest.split_off(rest.len() - after);
+                out.push(Value::list(rest));
+                out.extend(tail);
+            }
+        }
+        Ok(out)
+    }
+
+    /// Unbinds a name (`except … as e` ends; `del x`). Attribute and item targets are not
+    /// names and are left alone.
+    pub fn unbind(&mut self, f: &mut Frame, target: &Target) {
+        match target {
+            Target::Local(s) => f.slots[*s as usize] = Value::Undef,
+            Target::Deref(s) => {
+                if let Value::Cell(c) = &f.slots[*s as usize] {
+                    *c.value.borrow_mut() = Value::Undef;
+                }
+            }
+            Target::Global(id) => self.store_global(*id, Value::Undef),
+            Target::ClassLocal(name) => {
+                if let Some(ns) = f.namespace.as_mut() {
+                    ns.remove(*name);
+                }
+            }
+            _ => {}
+        }
+    }
+
+    pub fn delete(&mut self, f: &mut Frame, target: &Target) -> PyResult<()> {
+        match target {
+            Target::Local(s) => {
+                if f.slots[*s as usize].is_undef() {
+                    return Err(unbound_local(f.code.slot_names[*s as usize]));
+                }
+                f.slots[*s as usize] = Value::Undef;
+            }
+            Target::Deref(s) => {
+                if let Value::Cell(c) = &f.slots[*s as usize] {
+                    if c.value.borrow().is_undef() {
+                        return Err(unbound_local(f.code.slot_names[*s as usize]));
+                    }
+                    *c.value.borrow_mut() = Value::Undef;
+                }
+            }
+            Target::Global(id) => {
+                if self.globals.get(*id as usize).is_none_or(|v| v.is_undef()) {
+                    return Err(self.name_error(self.global_names.name(*id)));
+                }
+                self.store_global(*id, Value::Undef);
+            }
+            Target::ClassLocal(name) => {
+                let removed = f.namespace.as_mut().and_then(|ns| ns.remove(*name));
+                if removed.is_none() {
+                    return Err(self.name_error(*name));
+                }
+            }
+            Target::Attr { obj, name, span } => {
+                let o = self.eval(f, obj)?;
+                self.del_attr(&o, *name).map_err(|e| e.locate(*span))?;
+            }
+            Target::Subscript { obj, index, span } => {
+                let o = self.eval(f, obj)?;
+                let i = self.eval(f, index)?;
+                self.del_item(&o, &i).map_err(|e| e.locate(*span))?;
+            }
+            Target::Unpack { items, .. } => {
+                for t in items {
+                    self.delete(f, t)?;
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// `target op= value`: the target is read, the value evaluated, the in-place operation
+    /// applied and the result stored, evaluating the target's object and index once.
+    pub fn aug_assign(
+        &mut self,
+        f: &mut Frame,
+        target: &Target,
+        op: BinOp,
+        value: &Expr,
+    ) -> PyResult<()> {
+        match target {
+            Target::Local(s) => {
+                let slot = *s as usize;
+                let cur = match &f.slots[slot] {
+                    Value::Undef => return Err(unbound_local(f.code.slot_names[slot])),
+                    v => v.clone(),
+                };
+                let rhs = self.eval(f, value)?;
+                if let (Value::Int(a), Value::Int(b)) = (&cur, &rhs) {
+                    if let Some(r) = super::operators::int_fast(op, *a, *b) {
+                        f.slots[slot] = r;
+                        return Ok(());
+                    }
+                }
+                // Drop the slot's reference first, so a string held only here grows in place.
+                f.slots[slot] = Value::Undef;
+                let r = self
+                    .inplace(op, cur, rhs)
+                    .map_err(|e| e.locate(value.span))?;
+                f.slots[slot] = r;
+                Ok(())
+            }
+            Target::Attr { obj, name, span } => {
+                let o = self.eval(f, obj)?;
+                let cur = self.get_attr(&o, *name).map_err(|e| e.locate(*span))?;
+                let rhs = self.eval(f, value)?;
+                let r = self.inplace(op, cur, rhs).map_err(|e| e.locate(*span))?;
+                self.set_attr(&o, *name, r).map_err(|e| e.locate(*span))
+            }
+            Target::Subscript { obj, index, span } => {
+                let o = self.eval(f, obj)?;
+                let i = self.eval(f, index)?;
+                let cur = self.get_item(&o, &i).map_err(|e| e.locate(*span))?;
+                let rhs = self.eval(f, value)?;
+                let r = self.inplace(op, cur, rhs).map_err(|e| e.locate(*span))?;
+                self.set_item(&o, i, r).map_err(|e| e.locate(*span))
+            }
+            Target::Deref(_) | Target::Global(_) | Target::ClassLocal(_) => {
+                let cur = self.load_target(f, target)?;
+                let rhs = self.eval(f, value)?;
+                let r = self
+                    .inplace(op, cur, rhs)
+                    .map_err(|e| e.locate(value.span))?;
+                self.assign(f, target, r)
+            }
+            Target::Unpack { span, .. } => Err(Exc::new(
+                ExcKind::SyntaxError,
+                "illegal expression for augmented assignment",
+            )
+            .locate(*span)),
+        }
+    }
+
+    /// Reads a name target's current value (for augmented assignment).
+    fn load_target(&mut self, f: &mut Frame, target: &Target) -> PyResult<Value> {
+        match target {
+            Target::Deref(s) => self.load_deref(f, *s),
+            Target::Global(id) => self.load_global(*id),
+            Target::ClassLocal(name) => {
+                if let Some(v) = f.namespace.as_ref().and_then(|ns| ns.get(*name)) {
+                    return Ok(v.clone());
+                }
+                match self.global_names.get(*name) {
+                    Some(id) => self.load_global(id),
+                    None => Err(self.name_error(*name)),
+                }
+            }
+            Target::Local(s) => match &f.slots[*s as usize] {
+                Value::Undef => Err(unbound_local(f.code.slot_names[*s as usize])),
+                v => Ok(v.clone()),
+            },
+            _ => Ok(Value::None),
+        }
+    }
+
+    pub fn load_deref(&mut self, f: &Frame, s: u32) -> PyResult<Value> {
+        match &f.slots[s as usize] {
+            Value::Cell(c) => {
+                let v = c.value.borrow();
+                if v.is_undef() {
+                    let name = f.code.slot_names[s as usize];
+                    if f.code.free_slots.contains(&s) {
+                        return Err(Exc::new(
+                            ExcKind::NameError,
+                            format!("cannot access free variable '{name}' where it is not associated with a value in enclosing scope"),
+                        ));
+                    }
+                    return Err(unbound_local(name));
+                }
+                Ok(v.clone())
+            }
+            Value::Undef => Err(unbound_local(f.code.slot_names[s as usize])),
+            v => Ok(v.clone()),
+        }
+    }
+}
+
+pub fn unbound_local(name: Symbol) -> Exc {
+    Exc::new(
+        ExcKind::UnboundLocalError,
+        format!("cannot access local variable '{name}' where it is not associated with a value"),
+    )
+}
+
+fn too_many_values(expected: usize) -> Exc {
+    Exc::new(
+        ExcKind::ValueError,
+        format!("too many values to unpack (expected {expected})"),
+    )
+}
+
+fn not_enough_values(expected: usize, got: usize) -> Exc {
+    Exc::new(
+        ExcKind::ValueError,
+        format!("not enough values to unpack (expected {expected}, got {got})"),
+    )
+}
+
+fn not_enough_values_star(expected_at_least: usize, got: usize) -> Exc {
+    Exc::new(
+        ExcKind::ValueError,
+        format!("not enough values to unpack (expected at least {expected_at_least}, got {got})"),
+    )
+}

@@ -1,0 +1,389 @@
+//! Attributes: `obj.name`, `obj.name = v`, `del obj.name`, with Python's rules.
+//!
+//! Owns: look-up order (data descriptors, instance attributes, class attributes along the
+//! MRO, `__getattr__`), binding (functions become bound methods; `staticmethod`,
+//! `classmethod`, `property`), `super()` look-ups, the special attributes of built-in
+//! objects (`__name__`, `args`, `__cause__` …), and AttributeError messages.
+//! Must not touch: calling (`call.rs`), class creation (`classes.rs`).
+
+use super::Interp;
+use crate::runtime::class::{Class, Instance, Payload};
+use crate::runtime::exception::{Exc, ExcKind, PyResult};
+use crate::runtime::function::BoundMethod;
+use crate::runtime::symbol::{sym, Symbol};
+use crate::runtime::types::class_of;
+use crate::runtime::value::Value;
+use std::rc::Rc;
+
+impl Interp {
+    pub fn get_attr(&mut self, obj: &Value, name: Symbol) -> PyResult<Value> {
+        match obj {
+            Value::Instance(inst) => self.instance_attr(obj, inst, name),
+            Value::Class(c) => self.class_attr(c, name),
+            Value::Module(m) => match m.attrs.borrow().get(name) {
+                Some(v) => Ok(v.clone()),
+                None => Err(attribute_error(
+                    format!("module '{}' has no attribute '{name}'", m.name),
+                    obj,
+                    name,
+                )),
+            },
+            _ => self.builtin_attr(obj, name),
+        }
+    }
+
+    /// `hasattr(obj, name)` without building an AttributeError when we can tell.
+    pub fn has_attr(&mut self, obj: &Value, name: Symbol) -> bool {
+        self.get_attr(obj, name).is_ok()
+    }
+
+    fn instance_attr(&mut self, obj: &Value, inst: &Rc<Instance>, name: Symbol) -> PyResult<Value> {
+        if let Payload::Super { class, obj: target } = &inst.payload {
+            return self.super_attr(class, target, name);
+        }
+        let class_value = inst.class.lookup(name);
+        if let Some(Value::Instance(d)) = &class_value {
+            if let Payload::Property { fget, .. } = &d.payload {
+                if fget.is_none() {
+                    return Err(attribute_error(
+                        format!(
+                            "property '{name}' of '{}' object has no getter",
+                            inst.class.name
+                        ),
+                        obj,
+                        name,
+                    ));
+                }
+                return self.call(&fget.clone(), std::slice::from_ref(obj), &[]);
+            }
+        }
+        if let Some(v) = inst.attrs.borrow().get(name) {
+            return Ok(v.clone());
+        }
+        if let Some(v) = self.special_instance_attr(obj, inst, name) {
+            return Ok(v);
+        }
+        if let Some(v) = class_value {
+            return Ok(bind(v, obj, &inst.class));
+        }
+        if let Some(getattr) = inst.class.lookup(sym::GETATTR) {
+            return self.call(&getattr, &[obj.clone(), Value::str(name.as_str())], &[]);
+        }
+        Err(attribute_error(
+            format!("'{}' object has no attribute '{name}'", inst.class.name),
+            obj,
+            name,
+        ))
+    }
+
+    /// Attributes every instance has without storing them (`__class__`, exception fields).
+    fn special_instance_attr(
+        &mut self,
+        obj: &Value,
+        inst: &Rc<Instance>,
+        name: Symbol,
+    ) -> Option<Value> {
+        if name == sym::CLASS {
+            return Some(Value::Class(inst.class.clone()));
+        }
+        if name == sym::DICT {
+            let d = crate::runtime::dict::Dict::new();
+            for (k, v) in inst.attrs.borrow().iter() {
+                d.insert_str(k.as_str(), v.clone());
+            }
+            return Some(Value::Dict(Rc::new(d)));
+        }
+        let data = inst.exc_data()?;
+        Some(match name {
+            n if n == sym::ARGS => data.args.borrow().clone(),
+            n if n == sym::CAUSE => data.cause.borrow().clone(),
+            n if n == sym::CONTEXT => data.context.borrow().clone(),
+            n if n == sym::SUPPRESS_CONTEXT => Value::Bool(data.suppress_context.get()),
+            n if n == sym::TRACEBACK => Value::None,
+            n if n == sym::VALUE
+                && inst.class.is_subclass_of(
+                    crate::runtime::types::types().exception(ExcKind::StopIteration),
+                ) =>
+            {
+                let e = Exc::from_value(obj)?;
+                super::generator::stop_value(&e)
+            }
+            _ => return None,
+        })
+    }
+
+    fn class_attr(&mut self, c: &Rc<Class>, name: Symbol) -> PyResult<Value> {
+        if let Some(v) = c.lookup(name) {
+            return Ok(match v {
+                Value::Instance(ref d) => match &d.payload {
+                    Payload::ClassMethod(func) => Value::BoundMethod(Rc::new(BoundMethod {
+                        receiver: Value::Class(c.clone()),
+                        func: func.clone(),
+                    })),
+                    Payload::StaticMethod(func) => func.clone(),
+                    _ => v,
+                },
+                other => other,
+            });
+        }
+        let special = match name {
+            n if n == sym::NAME => Some(Value::str(c.name.as_str())),
+            n if n == sym::QUALNAME => Some(Value::str(&c.qualname)),
+            n if n == sym::MODULE => Some(Value::str(if is_builtin_class(c) {
+                "builtins"
+            } else {
+                "__main__"
+            })),
+            n if n == sym::MRO => {
+                let mut all = vec![Value::Class(c.clone())];
+                all.extend(c.mro.iter().map(|k| Value::Class(k.clone())));
+                Some(Value::tuple(all))
+            }
+            n if n == sym::BASES => Some(Value::tuple(
+                c.bases.iter().map(|k| Value::Class(k.clone())).collect(),
+            )),
+            n if n == sym::DOC => Some(Value::None),
+            n if n == sym::CLASS => {
+                Some(Value::Class(crate::runtime::types::types().type_.clone()))
+            }
+            n if n == sym::DICT => {
+                let d = crate::runtime::dict::Dict::new();
+                for (k, v) in c.attrs.borrow().iter() {
+                    d.insert_str(k.as_str(), v.clone());
+                }
+                Some(Value::Dict(Rc::new(d)))
+            }
+            _ => None,
+        };
+        special.ok_or_else(|| {
+            attribute_error(
+                format!("type object '{}' has no attribute '{name}'", c.name),
+                &Value::Class(c.clone()),
+                name,
+            )
+        })
+    }
+
+    /// `super(class, obj).name`: look-up starts after `class` in `type(obj)`'s MRO.
+    fn super_attr(&mut self, class: &Rc<Class>, target: &Value, name: Symbol) -> PyResult<Value> {
+        let start = match target {
+            Value::Class(c) => c.clone(),
+            other => class_of(other),
+        };
+        let mut chain: Vec<Rc<Class>> = vec![start.clone()];
+        chain.extend(start.mro.iter().cloned());
+        let after = chain
+            .iter()
+            .position(|c| Rc::ptr_eq(c, class))
+            .map(|i| i + 1)
+            .unwrap_or(chain.len());
+        for c in &chain[after..] {
+            let found = c.attrs.borrow().get(name).cloned();
+            if let Some(v) = found {
+                if let Value::Class(_) = target {
+                    return Ok(match v {
+                        Value::Instance(ref d) => match &d.payload {
+                            Payload::ClassMethod(func) => {
+                                Value::BoundMethod(Rc::new(BoundMethod {
+                                    receiver: target.clone(),
+                                    func: func.clone(),
+                                }))
+                            }
+                            Payload::StaticMethod(func) => func.clone(),
+                            _ => v,
+                        },
+                        other => other,
+                    });
+                }
+                return Ok(bind(v, target, &start));
+            }
+        }
+        Err(attribute_error(
+            format!("'super' object has no attribute '{name}'"),
+            target,
+            name,
+        ))
+    }
+
+    /// Attributes of built-in values: methods of their type, and a few data attributes.
+    fn builtin_attr(&mut self, obj: &Value, name: Symbol) -> PyResult<Value> {
+        let class = class_of(obj);
+        if let Some(v) = class.lookup(name) {
+            return Ok(bind(v, obj, &class));
+        }
+        if let Some(v) = crate::runtime::builtins::data_attributes::get(self, obj, name)? {
+            return Ok(v);
+        }
+        Err(attribute_error(
+            format!("'{}' object has no attribute '{name}'", obj.type_name()),
+            obj,
+            name,
+        ))
+    }
+
+    pub fn set_attr(&mut self, obj: &Value, name: Symbol, v: Value) -> PyResult<()> {
+        match obj {
+            Value::Instance(inst) => {
+                if let Some(Value::Instance(d)) = inst.class.lookup(name) {
+                    if let Payload::Property { fset, .. } = &d.payload {
+                        if fset.is_none() {
+                            return Err(attribute_error(
+                                format!(
+                                    "property '{name}' of '{}' object has no setter",
+                                    inst.class.name
+                                ),
+                                obj,
+                                name,
+                            ));
+                        }
+                        self.call(&fset.clone(), &[obj.clone(), v], &[])?;
+                        return Ok(());
+                    }
+                }
+                if let Some(data) = inst.exc_data() {
+                    if name == sym::CAUSE {
+                        *data.cause.borrow_mut() = v;
+                        data.suppress_context.set(true);
+                        return Ok(());
+                    }
+                    if name == sym::CONTEXT {
+                        *data.context.borrow_mut() = v;
+                        return Ok(());
+                    }
+                    if name == sym::SUPPRESS_CONTEXT {
+                        let b = self.truthy(&v)?;
+                        data.suppress_context.set(b);
+                        return Ok(());
+                    }
+                    if name == sym::ARGS {
+                        let items = self.collect(&v)?;
+                        *data.args.borrow_mut() = Value::tuple(items);
+                        return Ok(());
+                    }
+                }
+                if matches!(inst.payload, Payload::Super { .. }) || is_builtin_class(&inst.class) {
+                    return Err(attribute_error(
+                        format!("'{}' object has no attribute '{name}'", inst.class.name),
+                        obj,
+                        name,
+                    ));
+                }
+                inst.attrs.borrow_mut().set(name, v);
+                Ok(())
+            }
+            Value::Class(c) => {
+                if is_builtin_class(c) {
+                    return Err(Exc::new(
+                        ExcKind::TypeError,
+                        format!(
+                            "cannot set '{name}' attribute of immutable type '{}'",
+                            c.name
+                        ),
+                    ));
+                }
+                c.attrs.borrow_mut().set(name, v);
+                Ok(())
+            }
+            Value::Module(m) => {
+                m.attrs.borrow_mut().set(name, v);
+                Ok(())
+            }
+            _ => {
+                let msg = if class_of(obj).lookup(name).is_some()
+                    || crate::runtime::builtins::data_attributes::get(self, obj, name)?.is_some()
+                {
+                    format!(
+                        "attribute '{name}' of '{}' objects is not writable",
+                        obj.type_name()
+                    )
+                } else {
+                    format!("'{}' object has no attribute '{name}'", obj.type_name())
+                };
+                Err(attribute_error(msg, obj, name))
+            }
+        }
+    }
+
+    pub fn del_attr(&mut self, obj: &Value, name: Symbol) -> PyResult<()> {
+        let removed = match obj {
+            Value::Instance(inst) => inst.attrs.borrow_mut().remove(name),
+            Value::Class(c) if !is_builtin_class(c) => c.attrs.borrow_mut().remove(name),
+            Value::Module(m) => m.attrs.borrow_mut().remove(name),
+            _ => None,
+        };
+        match removed {
+            Some(_) => Ok(()),
+            None => Err(attribute_error(
+                match obj {
+                    Value::Class(c) => {
+                        format!("type object '{}' has no attribute '{name}'", c.name)
+                    }
+                    _ => format!("'{}' object has no attribute '{name}'", obj.type_name()),
+                },
+                obj,
+                name,
+            )),
+        }
+    }
+
+    /// `type(obj).name` bound to `obj` (PEP 343's look-up of `__enter__`/`__exit__`).
+    pub fn special_method(&mut self, obj: &Value, name: Symbol) -> PyResult<Value> {
+        let class = class_of(obj);
+        match class.lookup(name) {
+            Some(v) => Ok(bind(v, obj, &class)),
+            None => {
+                let missed = if name == sym::EXIT && class.lookup(sym::ENTER).is_some() {
+                    " (missed __exit__ method)"
+                } else {
+                    ""
+                };
+                Err(Exc::new(
+                    ExcKind::TypeError,
+                    format!(
+                        "'{}' object does not support the context manager protocol{missed}",
+                        obj.type_name()
+                    ),
+                ))
+            }
+        }
+    }
+}
+
+/// A class attribute as seen through an instance: functions and built-in methods bind.
+pub fn bind(v: Value, obj: &Value, class: &Rc<Class>) -> Value {
+    match &v {
+        Value::Function(_) => Value::BoundMethod(Rc::new(BoundMethod {
+            receiver: obj.clone(),
+            func: v,
+        })),
+        Value::Native(nf) if nf.is_method => Value::BoundMethod(Rc::new(BoundMethod {
+            receiver: obj.clone(),
+            func: v,
+        })),
+        Value::Instance(d) => match &d.payload {
+            Payload::StaticMethod(func) => func.clone(),
+            Payload::ClassMethod(func) => Value::BoundMethod(Rc::new(BoundMethod {
+                receiver: Value::Class(class.clone()),
+                func: func.clone(),
+            })),
+            _ => v,
+        },
+        _ => v,
+    }
+}
+
+/// Built-in types (not user classes): their attribute tables are fixed.
+pub fn is_builtin_class(c: &Class) -> bool {
+    c.is_builtin
+}
+
+/// An AttributeError carrying `name` and `obj`, as CPython's (for "Did you mean").
+pub fn attribute_error(message: String, obj: &Value, name: Symbol) -> Exc {
+    let e = Exc::new(ExcKind::AttributeError, message);
+    {
+        let mut attrs = e.instance().attrs.borrow_mut();
+        attrs.set(Symbol::intern("name"), Value::str(name.as_str()));
+        attrs.set(Symbol::intern("obj"), obj.clone());
+    }
+    e
+}

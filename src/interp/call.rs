@@ -1,0 +1,324 @@
+//! Calling: the one way to call any callable, and binding arguments to parameters.
+//!
+//! Owns: `Interp::call` (functions, builtins, bound methods, classes, instances with
+//! `__call__`), running a user function's frame (or making its generator), argument
+//! binding with CPython's error messages, and the recursion limit.
+//! Must not touch: what builtins do (that is `runtime/builtins/`).
+
+use super::frame::{Flow, Frame};
+use super::generator::Generator;
+use super::Interp;
+use crate::lower::ir::Code;
+use crate::runtime::exception::{Exc, ExcKind, PyResult};
+use crate::runtime::function::{Args, CellObj, Function};
+use crate::runtime::symbol::{sym, Symbol};
+use crate::runtime::types::class_of;
+use crate::runtime::value::Value;
+use smallvec::SmallVec;
+use std::rc::Rc;
+
+impl Interp {
+    /// Calls `callee(*pos, **kw)`.
+    pub fn call(
+        &mut self,
+        callee: &Value,
+        pos: &[Value],
+        kw: &[(Symbol, Value)],
+    ) -> PyResult<Value> {
+        match callee {
+            Value::Function(func) => self.call_function(func, pos, kw),
+            Value::Native(nf) => (nf.call)(self, Args { pos, kw }),
+            Value::BoundMethod(m) => {
+                let mut with_self: SmallVec<[Value; 6]> = SmallVec::with_capacity(pos.len() + 1);
+                with_self.push(m.receiver.clone());
+                with_self.extend(pos.iter().cloned());
+                self.call(&m.func, &with_self, kw)
+            }
+            Value::Class(c) => self.instantiate(c, pos, kw),
+            Value::Instance(inst) => match inst.class.lookup(sym::CALL) {
+                Some(method) => {
+                    let mut with_self: SmallVec<[Value; 6]> =
+                        SmallVec::with_capacity(pos.len() + 1);
+                    with_self.push(callee.clone());
+                    with_self.extend(pos.iter().cloned());
+                    self.call(&method, &with_self, kw)
+                }
+                None => Err(not_callable(callee)),
+            },
+            _ => Err(not_callable(callee)),
+        }
+    }
+
+    /// Calls a user function: binds arguments into a fresh frame and runs it, or returns
+    /// a new generator when the function contains `yield`.
+    pub fn call_function(
+        &mut self,
+        func: &Rc<Function>,
+        pos: &[Value],
+        kw: &[(Symbol, Value)],
+    ) -> PyResult<Value> {
+        let code = &func.code;
+        let mut slots = self.take_slots(code.n_slots as usize);
+        if let Err(e) = bind_arguments(func, &mut slots, pos, kw) {
+            self.recycle_slots(slots);
+            return Err(e);
+        }
+        for &s in &code.cell_slots {
+            let s = s as usize;
+            let v = std::mem::replace(&mut slots[s], Value::Undef);
+            slots[s] = Value::Cell(CellObj::new(v));
+        }
+        for (i, &s) in code.free_slots.iter().enumerate() {
+            if let Some(cell) = func.closure.get(i) {
+                slots[s as usize] = Value::Cell(cell.clone());
+            }
+        }
+        if code.is_generator {
+            let frame = Frame::new(code.clone(), slots);
+            return Ok(Value::Generator(Generator::new(frame)));
+        }
+        if let Err(e) = self.enter() {
+            self.recycle_slots(slots);
+            return Err(e);
+        }
+        let mut frame = Frame::new(code.clone(), slots);
+        let result = self.exec_block(&mut frame, &code.body);
+        self.leave();
+        self.recycle_slots(std::mem::take(&mut frame.slots));
+        match result {
+            Ok(Flow::Return) => Ok(std::mem::replace(&mut frame.ret, Value::None)),
+            Ok(_) => Ok(Value::None),
+            Err(e) => {
+                e.leave_frame(code, code.span);
+                Err(e)
+            }
+        }
+    }
+
+    /// `receiver.name(*rest, **kw)` where `pos[0]` is the receiver: looks the method up and
+    /// calls it without making a bound-method object when it can.
+    pub fn call_method(
+        &mut self,
+        name: Symbol,
+        pos: &[Value],
+        kw: &[(Symbol, Value)],
+    ) -> PyResult<Value> {
+        let receiver = &pos[0];
+        match receiver {
+            Value::Instance(inst)
+                if !matches!(inst.payload, crate::runtime::class::Payload::Super { .. }) =>
+            {
+                if !inst.attrs.borrow().contains(name) {
+                    if let Some(attr) = inst.class.lookup(name) {
+                        match &attr {
+                            Value::Function(func) => return self.call_function(func, pos, kw),
+                            Value::Native(nf) if nf.is_method => {
+                                return (nf.call)(self, Args { pos, kw })
+                            }
+                            _ => {}
+                        }
+                    }
+                }
+            }
+            Value::Class(_) | Value::Module(_) | Value::Instance(_) => {}
+            _ => {
+                if let Some(Value::Native(nf)) = class_of(receiver).lookup(name) {
+                    if nf.is_method {
+                        return (nf.call)(self, Args { pos, kw });
+                    }
+                }
+            }
+        }
+        let method = self.get_attr(receiver, name)?;
+        self.call(&method, &pos[1..], kw)
+    }
+}
+
+fn not_callable(v: &Value) -> Exc {
+    Exc::new(
+        ExcKind::TypeError,
+        format!("'{}' object is not callable", v.type_name()),
+    )
+}
+
+/// The name CPython uses for a function in argument errors: its qualified name.
+fn display_name(code: &Code) -> &str {
+    &code.qualname
+}
+
+/// Binds `pos`/`kw` into the parameter slots of `func`, applying defaults, collecting
+/// `*args`/`**kwargs`, and raising CPython's TypeErrors for every mismatch.
+fn bind_arguments(
+    func: &Function,
+    slots: &mut [Value],
+    pos: &[Value],
+    kw: &[(Symbol, Value)],
+) -> PyResult<()> {
+    let code = &func.code;
+    let params = &code.params;
+    let n_positional = params.positional.len();
+    // Fast path: exactly the positional parameters, nothing else.
+    if kw.is_empty()
+        && pos.len() == n_positional
+        && params.vararg.is_none()
+        && params.kwonly.is_empty()
+        && params.kwarg.is_none()
+    {
+        slots[..n_positional].clone_from_slice(pos);
+        return Ok(());
+    }
+    let name = display_name(code);
+    // positional
+    let taken = pos.len().min(n_positional);
+    slots[..taken].clone_from_slice(&pos[..taken]);
+    if pos.len() > n_positional {
+        match params.vararg_slot() {
+            Some(s) => slots[s as usize] = Value::tuple(pos[n_positional..].to_vec()),
+            None => return Err(too_many_positional(func, pos.len(), kw)),
+        }
+    } else if let Some(s) = params.vararg_slot() {
+        slots[s as usize] = Value::tuple(Vec::new());
+    }
+    // keywords
+    let kwargs = params
+        .kwarg_slot()
+        .map(|_| crate::runtime::dict::Dict::new());
+    let mut posonly_as_kw: Vec<Symbol> = Vec::new();
+    for (k, v) in kw {
+        let positional_index = params.positional.iter().position(|p| p == k);
+        let slot = match positional_index {
+            Some(i) if (i as u32) < params.posonly => {
+                if let Some(d) = &kwargs {
+                    d.insert_str(k.as_str(), v.clone());
+                    continue;
+                }
+                posonly_as_kw.push(*k);
+                continue;
+            }
+            Some(i) => Some(i),
+            None => params
+                .kwonly
+                .iter()
+                .position(|p| p == k)
+                .map(|i| params.kwonly_slot(i) as usize),
+        };
+        match slot {
+            Some(s) => {
+                if !slots[s].is_undef() {
+                    return Err(Exc::new(
+                        ExcKind::TypeError,
+                        format!("{name}() got multiple values for argument '{k}'"),
+                    ));
+                }
+                slots[s] = v.clone();
+            }
+            None => match &kwargs {
+                Some(d) => d.insert_str(k.as_str(), v.clone()),
+                None => {
+                    return Err(Exc::new(
+                        ExcKind::TypeError,
+                        format!("{name}() got an unexpected keyword argument '{k}'"),
+                    ))
+                }
+            },
+        }
+    }
+    if !posonly_as_kw.is_empty() {
+        let names: Vec<String> = posonly_as_kw.iter().map(|s| s.to_string()).collect();
+        return Err(Exc::new(
+            ExcKind::TypeError,
+            format!(
+                "{name}() got some positional-only arguments passed as keyword arguments: '{}'",
+                names.join(", ")
+            ),
+        ));
+    }
+    if let (Some(s), Some(d)) = (params.kwarg_slot(), kwargs) {
+        slots[s as usize] = Value::Dict(Rc::new(d));
+    }
+    // defaults and missing arguments
+    let first_default = n_positional - func.defaults.len().min(n_positional);
+    let mut missing: Vec<Symbol> = Vec::new();
+    for (i, slot) in slots.iter_mut().enumerate().take(n_positional) {
+        if slot.is_undef() {
+            if i >= first_default {
+                *slot = func.defaults[i - first_default].clone();
+            } else {
+                missing.push(params.positional[i]);
+            }
+        }
+    }
+    if !missing.is_empty() {
+        return Err(missing_arguments(name, "positional", &missing));
+    }
+    for (i, k) in params.kwonly.iter().enumerate() {
+        let s = params.kwonly_slot(i) as usize;
+        if slots[s].is_undef() {
+            match func.kwdefaults.iter().find(|(n, _)| n == k) {
+                Some((_, v)) => slots[s] = v.clone(),
+                None => missing.push(*k),
+            }
+        }
+    }
+    if !missing.is_empty() {
+        return Err(missing_arguments(name, "keyword-only", &missing));
+    }
+    Ok(())
+}
+
+fn plural(n: usize, word: &str) -> String {
+    if n == 1 {
+        format!("{n} {word}")
+    } else {
+        format!("{n} {word}s")
+    }
+}
+
+fn missing_arguments(name: &str, kind: &str, missing: &[Symbol]) -> Exc {
+    let quoted: Vec<String> = missing.iter().map(|s| format!("'{s}'")).collect();
+    let list = match quoted.len() {
+        1 => quoted[0].clone(),
+        2 => format!("{} and {}", quoted[0], quoted[1]),
+        n => format!("{}, and {}", quoted[..n - 1].join(", "), quoted[n - 1]),
+    };
+    Exc::new(
+        ExcKind::TypeError,
+        format!(
+            "{name}() missing {} {kind} argument{}: {list}",
+            missing.len(),
+            if missing.len() == 1 { "" } else { "s" }
+        ),
+    )
+}
+
+fn too_many_positional(func: &Function, given: usize, kw: &[(Symbol, Value)]) -> Exc {
+    let params = &func.code.params;
+    let max = params.positional.len();
+    let min = max - func.defaults.len().min(max);
+    let takes = if min == max {
+        plural(max, "positional argument")
+    } else {
+        format!("from {min} to {max} positional arguments")
+    };
+    let kwonly_given = kw.iter().filter(|(k, _)| params.kwonly.contains(k)).count();
+    let given_text = if kwonly_given > 0 {
+        format!(
+            "{} positional argument{} (and {} keyword-only argument{}) were given",
+            given,
+            if given == 1 { "" } else { "s" },
+            kwonly_given,
+            if kwonly_given == 1 { "" } else { "s" }
+        )
+    } else if given == 1 {
+        "1 was given".to_string()
+    } else {
+        format!("{given} were given")
+    };
+    Exc::new(
+        ExcKind::TypeError,
+        format!(
+            "{}() takes {takes} but {given_text}",
+            display_name(&func.code)
+        ),
+    )
+}

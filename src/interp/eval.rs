@@ -1,0 +1,416 @@
+//! Evaluating expressions.
+//!
+//! Owns: `eval` for every IR expression kind, argument lists, displays, f-string parts.
+//! Errors are located here: the innermost failing node records its span on the exception
+//! (`Exc::locate`), which becomes this frame's traceback line.
+//! Must not touch: operator semantics (`operators.rs`), attribute rules (`attributes.rs`),
+//! calling (`call.rs`).
+
+use super::assign::unbound_local;
+use super::frame::Frame;
+use super::Interp;
+use crate::lower::ir::{Arg, DictElem, Elem, Expr, ExprKind, MakeFunction};
+use crate::runtime::dict::Dict;
+use crate::runtime::exception::{type_error, Exc, ExcKind, PyResult};
+use crate::runtime::function::Function;
+use crate::runtime::range::Slice;
+use crate::runtime::set::Set;
+use crate::runtime::symbol::Symbol;
+use crate::runtime::types::class_of;
+use crate::runtime::value::Value;
+use smallvec::SmallVec;
+use std::rc::Rc;
+
+/// Positional arguments of one call, on the Rust stack for the common case.
+pub type ArgVec = SmallVec<[Value; 6]>;
+/// Keyword arguments of one call.
+pub type KwVec = Vec<(Symbol, Value)>;
+
+impl Interp {
+    pub fn eval(&mut self, f: &mut Frame, e: &Expr) -> PyResult<Value> {
+        match &e.kind {
+            ExprKind::Const(v) => Ok(v.clone()),
+            ExprKind::Local(s) => match &f.slots[*s as usize] {
+                Value::Undef => Err(unbound_local(f.code.slot_names[*s as usize]).locate(e.span)),
+                v => Ok(v.clone()),
+            },
+            ExprKind::Deref(s) => self.load_deref(f, *s).map_err(|x| x.locate(e.span)),
+            ExprKind::Global(id) => self.load_global(*id).map_err(|x| x.locate(e.span)),
+            ExprKind::ClassLoad { name, fallback } => {
+                if let Some(v) = f.namespace.as_ref().and_then(|ns| ns.get(*name)) {
+                    return Ok(v.clone());
+                }
+                self.eval(f, fallback)
+            }
+            ExprKind::Attr { obj, name } => {
+                let o = self.eval(f, obj)?;
+                self.get_attr(&o, *name).map_err(|x| x.locate(e.span))
+            }
+            ExprKind::Subscript { obj, index } => {
+                let o = self.eval(f, obj)?;
+                let i = self.eval(f, index)?;
+                self.get_item(&o, &i).map_err(|x| x.locate(e.span))
+            }
+            ExprKind::Slice { lower, upper, step } => {
+                let mut part = |x: &Option<Box<Expr>>, this: &mut Interp| -> PyResult<Value> {
+                    match x {
+                        Some(x) => this.eval(f, x),
+                        None => Ok(Value::None),
+                    }
+                };
+                let start = part(lower, self)?;
+                let stop = part(upper, self)?;
+                let step = part(step, self)?;
+                Ok(Value::Slice(Rc::new(Slice { start, stop, step })))
+            }
+            ExprKind::Call { func, args } => {
+                let callee = self.eval(f, func)?;
+                self.eval_call(f, &callee, args)
+                    .map_err(|x| x.locate(e.span))
+            }
+            ExprKind::CallMethod { obj, name, args } => {
+                let o = self.eval(f, obj)?;
+                self.eval_call_method(f, o, *name, args)
+                    .map_err(|x| x.locate(e.span))
+            }
+            ExprKind::Binary { op, left, right } => {
+                let a = self.eval(f, left)?;
+                let b = self.eval(f, right)?;
+                if let (Value::Int(x), Value::Int(y)) = (&a, &b) {
+                    if let Some(v) = super::operators::int_fast(*op, *x, *y) {
+                        return Ok(v);
+                    }
+                }
+                self.binary(*op, &a, &b).map_err(|x| x.locate(e.span))
+            }
+            ExprKind::Unary { op, operand } => {
+                let v = self.eval(f, operand)?;
+                self.unary(*op, &v).map_err(|x| x.locate(e.span))
+            }
+            ExprKind::Compare { op, left, right } => {
+                let a = self.eval(f, left)?;
+                let b = self.eval(f, right)?;
+                self.compare(*op, &a, &b).map_err(|x| x.locate(e.span))
+            }
+            ExprKind::And(a, b) => {
+                let l = self.eval(f, a)?;
+                if !self.truthy(&l).map_err(|x| x.locate(a.span))? {
+                    return Ok(l);
+                }
+                self.eval(f, b)
+            }
+            ExprKind::Or(a, b) => {
+                let l = self.eval(f, a)?;
+                if self.truthy(&l).map_err(|x| x.locate(a.span))? {
+                    return Ok(l);
+                }
+                self.eval(f, b)
+            }
+            ExprKind::IfElse { test, then, orelse } => {
+                if self.eval_truth(f, test)? {
+                    self.eval(f, then)
+                } else {
+                    self.eval(f, orelse)
+                }
+            }
+            ExprKind::StoreTemp { target, value } => {
+                let v = self.eval(f, value)?;
+                self.assign(f, target, v.clone())?;
+                Ok(v)
+            }
+            ExprKind::Tuple(items) => {
+                let mut out = Vec::with_capacity(items.len());
+                for x in items {
+                    out.push(self.eval(f, x)?);
+                }
+                Ok(Value::tuple(out))
+            }
+            ExprKind::List(items) => {
+                let mut out = Vec::with_capacity(items.len());
+                for x in items {
+                    out.push(self.eval(f, x)?);
+                }
+                Ok(Value::list(out))
+            }
+            ExprKind::Set(items) => {
+                let set = Set::new(false);
+                for x in items {
+                    let v = self.eval(f, x)?;
+                    set.add(self, v).map_err(|err| err.locate(x.span))?;
+                }
+                Ok(Value::Set(Rc::new(set)))
+            }
+            ExprKind::Dict(pairs) => {
+                let dict = Dict::new();
+                for (k, v) in pairs {
+                    let key = self.eval(f, k)?;
+                    let value = self.eval(f, v)?;
+                    dict.insert(self, key, value)
+                        .map_err(|err| err.locate(k.span))?;
+                }
+                Ok(Value::Dict(Rc::new(dict)))
+            }
+            ExprKind::TupleUnpack(items) => Ok(Value::tuple(self.eval_elems(f, items)?)),
+            ExprKind::ListUnpack(items) => Ok(Value::list(self.eval_elems(f, items)?)),
+            ExprKind::SetUnpack(items) => {
+                let values = self.eval_elems(f, items)?;
+                let set = Set::new(false);
+                for v in values {
+                    set.add(self, v).map_err(|err| err.locate(e.span))?;
+                }
+                Ok(Value::Set(Rc::new(set)))
+            }
+            ExprKind::DictUnpack(items) => self.eval_dict_unpack(f, items),
+            ExprKind::MakeFunction(mf) => self.make_function(f, mf),
+            ExprKind::MakeClass(mc) => self.make_class(f, mc).map_err(|x| x.locate(e.span)),
+            ExprKind::JoinStr(parts) => {
+                let mut out = String::new();
+                for p in parts {
+                    match self.eval(f, p)? {
+                        Value::Str(s) => out.push_str(s.as_str()),
+                        other => out.push_str(&self.str_of(&other)?),
+                    }
+                }
+                Ok(Value::string(out))
+            }
+            ExprKind::Format {
+                value,
+                conversion,
+                spec,
+            } => {
+                let v = self.eval(f, value)?;
+                let spec = match spec {
+                    Some(s) => match self.eval(f, s)? {
+                        Value::Str(s) => Some(s),
+                        _ => None,
+                    },
+                    None => None,
+                };
+                self.format_field(&v, *conversion, spec.as_ref().map(|s| s.as_str()))
+                    .map_err(|x| x.locate(e.span))
+            }
+            ExprKind::Iter(x) => {
+                let v = self.eval(f, x)?;
+                self.iter(&v).map_err(|err| err.locate(x.span))
+            }
+            ExprKind::TypeOf(x) => {
+                let v = self.eval(f, x)?;
+                Ok(Value::Class(class_of(&v)))
+            }
+            ExprKind::SpecialMethod { obj, name } => {
+                let o = self.eval(f, obj)?;
+                self.special_method(&o, *name).map_err(|x| x.locate(e.span))
+            }
+            ExprKind::Import(name) => self.import(*name).map_err(|x| x.locate(e.span)),
+            ExprKind::ImportFrom { module, name } => {
+                let m = self.import(*module).map_err(|x| x.locate(e.span))?;
+                self.get_attr(&m, *name).map_err(|_| {
+                    Exc::new(
+                        ExcKind::ImportError,
+                        format!("cannot import name '{name}' from '{module}' (unknown location)"),
+                    )
+                    .locate(e.span)
+                })
+            }
+        }
+    }
+
+    /// Evaluates a condition to a Rust bool, with a fast path for comparisons of ints.
+    #[inline]
+    pub fn eval_truth(&mut self, f: &mut Frame, e: &Expr) -> PyResult<bool> {
+        if let ExprKind::Compare { op, left, right } = &e.kind {
+            let a = self.eval(f, left)?;
+            let b = self.eval(f, right)?;
+            if let (Value::Int(x), Value::Int(y)) = (&a, &b) {
+                if let Some(r) = super::operators::int_compare(*op, *x, *y) {
+                    return Ok(r);
+                }
+            }
+            let r = self.compare(*op, &a, &b).map_err(|x| x.locate(e.span))?;
+            return self.truthy(&r).map_err(|x| x.locate(e.span));
+        }
+        let v = self.eval(f, e)?;
+        self.truthy(&v).map_err(|x| x.locate(e.span))
+    }
+
+    fn import(&mut self, name: Symbol) -> PyResult<Value> {
+        self.module(name).ok_or_else(|| {
+            Exc::new(
+                ExcKind::ModuleNotFoundError,
+                format!("No module named '{name}'"),
+            )
+        })
+    }
+
+    /// Positional and keyword arguments of a call, with `*` and `**` expanded.
+    fn eval_args(
+        &mut self,
+        f: &mut Frame,
+        args: &[Arg],
+        pos: &mut ArgVec,
+        kw: &mut KwVec,
+    ) -> PyResult<()> {
+        for a in args {
+            match a {
+                Arg::Pos(x) => pos.push(self.eval(f, x)?),
+                Arg::Star(x) => {
+                    let v = self.eval(f, x)?;
+                    self.extend_from_iterable(pos, &v).map_err(|err| {
+                        if err.is(ExcKind::TypeError) && !self.is_iterable(&v) {
+                            Exc::new(
+                                ExcKind::TypeError,
+                                format!("Value after * must be an iterable, not {}", v.type_name()),
+                            )
+                        } else {
+                            err
+                        }
+                        .locate(x.span)
+                    })?;
+                }
+                Arg::Kw(name, x) => {
+                    let v = self.eval(f, x)?;
+                    kw.push((*name, v));
+                }
+                Arg::StarStar(x) => {
+                    let m = self.eval(f, x)?;
+                    for (k, v) in self.mapping_items(&m).map_err(|err| err.locate(x.span))? {
+                        let Value::Str(s) = &k else {
+                            return type_error("keywords must be strings");
+                        };
+                        let name = Symbol::intern(s.as_str());
+                        if kw.iter().any(|(n, _)| *n == name) {
+                            return Err(Exc::new(
+                                ExcKind::TypeError,
+                                format!("got multiple values for keyword argument '{name}'"),
+                            ));
+                        }
+                        kw.push((name, v));
+                    }
+                }
+            }
+        }
+        Ok(())
+    }
+
+    fn eval_call(&mut self, f: &mut Frame, callee: &Value, args: &[Arg]) -> PyResult<Value> {
+        let mut pos = ArgVec::new();
+        let mut kw = KwVec::new();
+        self.eval_args(f, args, &mut pos, &mut kw)?;
+        self.call(callee, &pos, &kw)
+    }
+
+    fn eval_call_method(
+        &mut self,
+        f: &mut Frame,
+        obj: Value,
+        name: Symbol,
+        args: &[Arg],
+    ) -> PyResult<Value> {
+        let mut pos = ArgVec::new();
+        pos.push(obj);
+        let mut kw = KwVec::new();
+        self.eval_args(f, args, &mut pos, &mut kw)?;
+        self.call_method(name, &pos, &kw)
+    }
+
+    /// Items of a display with `*iterable` parts expanded.
+    fn eval_elems(&mut self, f: &mut Frame, items: &[Elem]) -> PyResult<Vec<Value>> {
+        let mut out = ArgVec::new();
+        for item in items {
+            match item {
+                Elem::One(x) => out.push(self.eval(f, x)?),
+                Elem::Star(x) => {
+                    let v = self.eval(f, x)?;
+                    self.extend_from_iterable(&mut out, &v)
+                        .map_err(|err| err.locate(x.span))?;
+                }
+            }
+        }
+        Ok(out.into_vec())
+    }
+
+    fn eval_dict_unpack(&mut self, f: &mut Frame, items: &[DictElem]) -> PyResult<Value> {
+        let dict = Rc::new(Dict::new());
+        for item in items {
+            match item {
+                DictElem::Pair(k, v) => {
+                    let key = self.eval(f, k)?;
+                    let value = self.eval(f, v)?;
+                    dict.insert(self, key, value)
+                        .map_err(|err| err.locate(k.span))?;
+                }
+                DictElem::Unpack(m) => {
+                    let mv = self.eval(f, m)?;
+                    let pairs = self.mapping_items(&mv).map_err(|err| {
+                        if err.is(ExcKind::AttributeError) || err.is(ExcKind::TypeError) {
+                            Exc::new(
+                                ExcKind::TypeError,
+                                format!("'{}' object is not a mapping", mv.type_name()),
+                            )
+                        } else {
+                            err
+                        }
+                        .locate(m.span)
+                    })?;
+                    for (k, v) in pairs {
+                        dict.insert(self, k, v)?;
+                    }
+                }
+            }
+        }
+        Ok(Value::Dict(dict))
+    }
+
+    /// The (key, value) pairs of a mapping: a dict, or anything with `keys()` and `[]`.
+    pub fn mapping_items(&mut self, m: &Value) -> PyResult<Vec<(Value, Value)>> {
+        if let Value::Dict(d) = m {
+            return Ok(d.items());
+        }
+        let keys = self.call_method(Symbol::intern("keys"), std::slice::from_ref(m), &[])?;
+        let mut out = Vec::new();
+        let it = self.iter(&keys)?;
+        while let Some(k) = self.next(&it)? {
+            let v = self.get_item(m, &k)?;
+            out.push((k, v));
+        }
+        Ok(out)
+    }
+
+    fn make_function(&mut self, f: &mut Frame, mf: &MakeFunction) -> PyResult<Value> {
+        let mut defaults = Vec::with_capacity(mf.defaults.len());
+        for d in &mf.defaults {
+            defaults.push(self.eval(f, d)?);
+        }
+        let mut kwdefaults = Vec::with_capacity(mf.kwdefaults.len());
+        for (name, d) in &mf.kwdefaults {
+            kwdefaults.push((*name, self.eval(f, d)?));
+        }
+        let closure = self.capture_cells(f, &mf.closure);
+        Ok(Value::Function(Rc::new(Function {
+            code: mf.code.clone(),
+            defaults: defaults.into_boxed_slice(),
+            kwdefaults: kwdefaults.into_boxed_slice(),
+            closure: closure.into_boxed_slice(),
+        })))
+    }
+
+    /// The cells held in the given slots of the current frame, for a closure.
+    pub fn capture_cells(
+        &mut self,
+        f: &mut Frame,
+        slots: &[u32],
+    ) -> Vec<Rc<crate::runtime::function::CellObj>> {
+        slots
+            .iter()
+            .map(|s| match &f.slots[*s as usize] {
+                Value::Cell(c) => c.clone(),
+                other => {
+                    // A slot not yet turned into a cell (should not happen): wrap it now.
+                    let cell = crate::runtime::function::CellObj::new(other.clone());
+                    f.slots[*s as usize] = Value::Cell(cell.clone());
+                    cell
+                }
+            })
+            .collect()
+    }
+}

@@ -1,0 +1,204 @@
+//! Executing statements, and re-entering them along a generator's resume path.
+//!
+//! Owns: `exec_block` and `exec_stmt` for every statement kind except `try` (see
+//! `try_stmt.rs`) and assignment targets (see `assign.rs`).
+//!
+//! Resuming a generator: when a `yield` suspends, it returns `Flow::Yield` and every
+//! enclosing block pushes the index of the statement it was running onto `Frame::path`
+//! (compound statements also push which branch/part they were in). To resume, the
+//! generator sets `Frame::resuming`; each block then pops its index and jumps straight to
+//! that statement, compound statements pop their part and re-enter it without
+//! re-evaluating tests, and the `yield` itself clears `resuming` and completes with the
+//! sent value (or raises the thrown exception). Cost: O(nesting depth), never O(body).
+//! Must not touch: expression evaluation (that is `eval.rs`).
+
+use super::frame::{Flow, Frame, ResumeInput};
+use super::Interp;
+use crate::lower::ir::{Stmt, StmtKind};
+use crate::runtime::exception::{Exc, ExcKind, PyResult};
+use crate::runtime::value::Value;
+
+impl Interp {
+    pub fn exec_block(&mut self, f: &mut Frame, block: &[Stmt]) -> PyResult<Flow> {
+        let mut i = if f.resuming {
+            f.path.pop().unwrap_or(0) as usize
+        } else {
+            0
+        };
+        while let Some(stmt) = block.get(i) {
+            let flow = match self.exec_stmt(f, stmt) {
+                Ok(flow) => flow,
+                Err(e) => return Err(e.locate(stmt.span)),
+            };
+            if flow != Flow::Normal {
+                if flow == Flow::Yield {
+                    f.path.push(i as u32);
+                }
+                return Ok(flow);
+            }
+            if crate::interp::generator::closes_pending() {
+                self.drain_pending_closes();
+            }
+            i += 1;
+        }
+        Ok(Flow::Normal)
+    }
+
+    fn exec_stmt(&mut self, f: &mut Frame, stmt: &Stmt) -> PyResult<Flow> {
+        match &stmt.kind {
+            StmtKind::Expr(e) => {
+                self.eval(f, e)?;
+            }
+            StmtKind::Assign { target, value } => {
+                let v = self.eval(f, value)?;
+                self.assign(f, target, v)?;
+            }
+            StmtKind::ParallelAssign { targets, values } => {
+                let mut vals = Vec::with_capacity(values.len());
+                for v in values {
+                    vals.push(self.eval(f, v)?);
+                }
+                for (t, v) in targets.iter().zip(vals) {
+                    self.assign(f, t, v)?;
+                }
+            }
+            StmtKind::AugAssign { target, op, value } => self.aug_assign(f, target, *op, value)?,
+            StmtKind::Delete(target) => self.delete(f, target)?,
+            StmtKind::If { test, then, orelse } => {
+                let in_else = if f.resuming {
+                    f.path.pop() == Some(1)
+                } else {
+                    !self.eval_truth(f, test)?
+                };
+                let flow = self.exec_block(f, if in_else { orelse } else { then })?;
+                if flow == Flow::Yield {
+                    f.path.push(in_else as u32);
+                }
+                return Ok(flow);
+            }
+            StmtKind::While { test, body, orelse } => {
+                return self.exec_while(f, test.as_ref(), body, orelse)
+            }
+            StmtKind::ForNext { iter, target } => {
+                let it = f.slots[*iter as usize].clone();
+                match self.next(&it)? {
+                    Some(v) => self.assign(f, target, v)?,
+                    None => return Ok(Flow::Exhausted),
+                }
+            }
+            StmtKind::Break => return Ok(Flow::Break),
+            StmtKind::Continue => return Ok(Flow::Continue),
+            StmtKind::Return(value) => {
+                f.ret = match value {
+                    Some(e) => self.eval(f, e)?,
+                    None => Value::None,
+                };
+                return Ok(Flow::Return);
+            }
+            StmtKind::Raise { exc, cause } => {
+                return Err(self.exec_raise(f, exc.as_ref(), cause.as_ref())?)
+            }
+            StmtKind::Try(t) => return self.exec_try(f, t),
+            StmtKind::Yield { value, target } => {
+                if f.resuming {
+                    f.resuming = false;
+                    match f.resume_input.take() {
+                        Some(ResumeInput::Throw(e)) => return Err(e.locate(stmt.span)),
+                        Some(ResumeInput::Send(v)) => {
+                            if let Some(t) = target {
+                                self.assign(f, t, v)?;
+                            }
+                        }
+                        None => {
+                            if let Some(t) = target {
+                                self.assign(f, t, Value::None)?;
+                            }
+                        }
+                    }
+                } else {
+                    f.ret = match value {
+                        Some(e) => self.eval(f, e)?,
+                        None => Value::None,
+                    };
+                    return Ok(Flow::Yield);
+                }
+            }
+            StmtKind::YieldFrom {
+                iterable,
+                target,
+                sub,
+            } => return self.exec_yield_from(f, iterable, target.as_ref(), *sub),
+            StmtKind::Assert { test, msg } => {
+                if !self.eval_truth(f, test)? {
+                    let args = match msg {
+                        Some(m) => vec![self.eval(f, m)?],
+                        None => vec![],
+                    };
+                    let class = crate::runtime::types::types()
+                        .exception(ExcKind::AssertionError)
+                        .clone();
+                    return Err(Exc::instantiate(class, args));
+                }
+            }
+            StmtKind::ListAppend { list, value } => {
+                let v = self.eval(f, value)?;
+                if let Value::List(l) = &f.slots[*list as usize] {
+                    l.items.borrow_mut().push(v);
+                }
+            }
+            StmtKind::SetAdd { set, value } => {
+                let v = self.eval(f, value)?;
+                if let Value::Set(s) = f.slots[*set as usize].clone() {
+                    s.add(self, v)?;
+                }
+            }
+            StmtKind::DictSet { dict, key, value } => {
+                let k = self.eval(f, key)?;
+                let v = self.eval(f, value)?;
+                if let Value::Dict(d) = f.slots[*dict as usize].clone() {
+                    d.insert(self, k, v)?;
+                }
+            }
+            StmtKind::Pass => {}
+        }
+        Ok(Flow::Normal)
+    }
+
+    /// `while`: the test (absent for a lowered `for`), the body, and `else` on exhaustion.
+    /// Resume markers: 0 = in the body, 1 = in the `else`.
+    fn exec_while(
+        &mut self,
+        f: &mut Frame,
+        test: Option<&crate::lower::ir::Expr>,
+        body: &[Stmt],
+        orelse: &[Stmt],
+    ) -> PyResult<Flow> {
+        let in_else = f.resuming && f.path.pop() == Some(1);
+        if !in_else {
+            loop {
+                if !f.resuming {
+                    if let Some(t) = test {
+                        if !self.eval_truth(f, t)? {
+                            break;
+                        }
+                    }
+                }
+                match self.exec_block(f, body)? {
+                    Flow::Normal | Flow::Continue => {}
+                    Flow::Break => return Ok(Flow::Normal),
+                    Flow::Exhausted => break,
+                    Flow::Yield => {
+                        f.path.push(0);
+                        return Ok(Flow::Yield);
+                    }
+                    Flow::Return => return Ok(Flow::Return),
+                }
+            }
+        }
+        let flow = self.exec_block(f, orelse)?;
+        if flow == Flow::Yield {
+            f.path.push(1);
+        }
+        Ok(flow)
+    }
+}
