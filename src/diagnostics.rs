@@ -47,3 +47,30 @@ pub fn render_exception(e: &Exc, _color: bool) -> String {
     out.push('\n');
     out
 }
+
+/// A syntax error report: where, what, and CPython's last line.
+pub fn render_syntax_error(
+    e: &crate::syntax::error::SyntaxError,
+    source: &crate::syntax::span::SourceFile,
+    _color: bool,
+) -> String {
+    let line = source.line_of(e.span.start);
+    let col = source.column_of(e.span.start);
+    let mut out = format!(
+        "  File \"{}\", line {line}\n    {}\n",
+        source.name,
+        source.line_text(line)
+    );
+    out.push_str(&format!("    {}^\n", " ".repeat(col.saturating_sub(1))));
+    if let Some(help) = &e.help {
+        out.push_str(&format!("help: {help}\n"));
+    }
+    out.push_str(&format!("{}: {}\n", e.kind.name(), e.message));
+    out
+}
+
+/// The report for an uncaught exception, with its chain of causes and contexts.
+pub fn render_exception_report(interp: &mut crate::interp::Interp, e: &Exc, color: bool) -> String {
+    let _ = interp;
+    render_exception(e, color)
+}

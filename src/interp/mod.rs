@@ -250,3 +250,38 @@ impl Interp {
         self.depth -= 1;
     }
 }
+
+impl Interp {
+    /// Ends a program as CPython does at shutdown: module globals are cleared in order of
+    /// definition (so suspended generators they held are closed and their `finally`
+    /// blocks run), then output is flushed.
+    pub fn finish(&mut self) {
+        for i in 0..self.globals.len() {
+            let old = std::mem::replace(&mut self.globals[i], Value::Undef);
+            drop(old);
+            if generator::closes_pending() {
+                self.drain_pending_closes();
+            }
+        }
+        self.flush_out();
+    }
+
+    /// The exit status a `SystemExit` asks for (`None` → 0, an int → it, else 1 after
+    /// printing the message).
+    pub fn system_exit_code(&mut self, e: &Exc) -> i32 {
+        let code = match e.args() {
+            Value::Tuple(t) if !t.is_empty() => t.items[0].clone(),
+            _ => Value::None,
+        };
+        match code {
+            Value::None => 0,
+            Value::Int(n) => n as i32,
+            Value::Bool(b) => b as i32,
+            other => {
+                let text = self.str_of(&other).unwrap_or_default();
+                self.write_err(&format!("{text}\n"));
+                1
+            }
+        }
+    }
+}

@@ -26,6 +26,12 @@ pub fn construct(
     kw: &[(Symbol, Value)],
 ) -> PyResult<Value> {
     let args = Args { pos, kw };
+    // Built-in classes of modules (`itertools.chain`, `functools.partial`) bring their
+    // own constructor as a native `__new__`.
+    let own_constructor = cls.attrs.borrow().get(sym::NEW).cloned();
+    if let Some(Value::Native(new)) = own_constructor {
+        return (new.call)(interp, args);
+    }
     let Some(kind) = cls.builtin else {
         return type_error(format!("cannot create '{}' instances", cls.name));
     };

@@ -3,11 +3,17 @@
 //! Owns: the table of importable modules and building each module object.
 //! Must not touch: the import statement's semantics (that is `interp/eval.rs`).
 
+pub mod functools;
+pub mod itertools;
+
 use super::symbol::Symbol;
 use super::value::Value;
 
 /// The module called `name`, freshly built, or `None` if iterp has no such module.
 pub fn load(name: Symbol) -> Option<Value> {
-    let _ = name;
-    None
+    match name.as_str() {
+        "itertools" => Some(itertools::module()),
+        "functools" => Some(functools::module()),
+        _ => None,
+    }
 }
