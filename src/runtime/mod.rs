@@ -16,6 +16,7 @@ pub mod range;
 pub mod set;
 pub mod str;
 pub mod symbol;
+pub mod text;
 pub mod tuple;
 pub mod types;
 pub mod value;
