@@ -21,6 +21,8 @@ mod bounds;
 pub mod case;
 pub mod classify;
 pub mod concat;
+mod format_markup;
+pub mod format_template;
 pub mod pad;
 pub mod replace;
 pub mod repr;
@@ -36,6 +38,7 @@ pub use classify::{
     isspace, istitle, isupper,
 };
 pub use concat::{join, repeat};
+pub use format_template::{format_template, Conversion, FieldKey, FormatArgs};
 pub use pad::{center, expandtabs, ljust, rjust, zfill};
 pub use replace::translation_type_error;
 pub use replace::{maketrans, replace, translate, translation_char, Translation};
