@@ -375,7 +375,7 @@ impl Interp {
             }
             Some(Conversion::Ascii) => {
                 let r = self.repr(v)?;
-                converted = Value::string(text::ascii_escape(&r));
+                converted = Value::string(text::escape_non_ascii(&r));
                 &converted
             }
         };

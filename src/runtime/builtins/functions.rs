@@ -457,7 +457,7 @@ fn repr(interp: &mut Interp, args: Args) -> PyResult<Value> {
 fn ascii(interp: &mut Interp, args: Args) -> PyResult<Value> {
     let v = one_arg(&args, "ascii")?;
     let r = interp.repr(v)?;
-    Ok(Value::string(crate::runtime::text::ascii_escape(&r)))
+    Ok(Value::string(crate::runtime::text::escape_non_ascii(&r)))
 }
 
 fn format(interp: &mut Interp, args: Args) -> PyResult<Value> {

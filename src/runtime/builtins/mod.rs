@@ -31,7 +31,7 @@ use std::collections::HashMap;
 
 /// Declares a `static` built-in function.
 macro_rules! builtin_fn {
-    ($id:ident, $name:expr, $sig:expr, $f:path) => {
+    ($id:ident, $name:expr, $sig:expr, $f:expr) => {
         pub static $id: $crate::runtime::function::NativeFunction =
             $crate::runtime::function::NativeFunction {
                 name: $name,
@@ -44,7 +44,7 @@ macro_rules! builtin_fn {
 
 /// Declares a `static` method of a built-in type (binds to its receiver).
 macro_rules! builtin_method {
-    ($id:ident, $name:expr, $sig:expr, $f:path) => {
+    ($id:ident, $name:expr, $sig:expr, $f:expr) => {
         pub static $id: $crate::runtime::function::NativeFunction =
             $crate::runtime::function::NativeFunction {
                 name: $name,

@@ -117,7 +117,7 @@ pub fn binary(interp: &mut Interp, op: BinOp, a: &Value, b: &Value) -> PyResult<
                 &mut |v: &Value, conv: char| -> PyResult<String> {
                     match conv {
                         'r' => interp.repr(v),
-                        'a' => Ok(crate::runtime::text::ascii_escape(&interp.repr(v)?)),
+                        'a' => Ok(crate::runtime::text::escape_non_ascii(&interp.repr(v)?)),
                         _ => interp.str_of(v),
                     }
                 },
