@@ -9,6 +9,23 @@
 //! Two passes, as CPython: `scope_build`/`scope` build and analyse the symbol tables of the
 //! whole module (so a name's kind is known before any code using it is lowered), then the
 //! `lower_*` files walk the AST again, one code object (`Unit`) at a time.
+//!
+//! Conventions of the IR this produces, beyond what `ir.rs` states:
+//! - A `for` loop is followed by `Delete(Local($itN))`: the iterator is released when the
+//!   loop ends (by exhaustion or `break`), as CPython pops it, so a generator being
+//!   iterated is finalised at the same moment.
+//! - A comprehension's code has one parameter, `.0` (slot 0), which receives an iterator:
+//!   the caller passes `Iter(first iterable)`, and the first loop `ForNext`s on slot 0.
+//! - A class body's `class_cell` slot is also listed in its `cell_slots`.
+//! - Zero-argument `super()` in a function nested in a class is
+//!   `super(Deref(__class__), <first parameter>)`; where CPython would raise at run time
+//!   (no enclosing class, no positional parameter) it stays a zero-argument call.
+//! - A module or class docstring is an assignment to `__doc__`.
+//! - `import a.b` is `Expr(Import("a.b"))` then `a = Import("a")`: `Import(name)` is the
+//!   module named exactly `name`.
+//! - `with` uses a bare `except` handler (class `None`) with a hidden name `$excN`.
+//! - Hidden temporaries are reused once the statement that made them is lowered
+//!   (`$t0` in many statements); a slot's name is its role, not its lifetime.
 
 pub mod ir;
 pub mod print;

@@ -43,6 +43,15 @@ impl Printer<'_> {
             .map_or_else(|| format!("$global{id}"), |s| s.to_string())
     }
 
+    /// Runs `print` with the output set aside; returns its result and the lines it
+    /// printed (functions an expression hoisted), which are discarded.
+    pub(super) fn trial<T>(&mut self, print: impl FnOnce(&mut Self) -> T) -> (T, String) {
+        let outside = std::mem::take(&mut self.out);
+        let result = print(self);
+        let printed = std::mem::replace(&mut self.out, outside);
+        (result, printed)
+    }
+
     fn line(&mut self, indent: usize, text: &str) {
         for _ in 0..indent {
             self.out.push_str(INDENT);
@@ -280,9 +289,7 @@ impl Printer<'_> {
         }] = orelse
         {
             // `elif` only when its test prints without hoisting a function before it.
-            let saved = std::mem::take(&mut self.out);
-            self.expr(code, inner_test, indent);
-            let hoisted = std::mem::replace(&mut self.out, saved);
+            let (_, hoisted) = self.trial(|p| p.expr(code, inner_test, indent));
             if hoisted.is_empty() {
                 return self.if_stmt(code, inner_test, inner_then, inner_else, indent, "elif");
             }

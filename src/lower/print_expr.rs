@@ -254,14 +254,19 @@ impl Printer<'_> {
         if f.code.kind == CodeKind::Lambda {
             if let [only] = f.code.body.as_slice() {
                 if let StmtKind::Return(Some(value)) = &only.kind {
-                    let params = self.params(code, &f.code, f, indent);
-                    let head = if params.is_empty() {
-                        "lambda".to_string()
-                    } else {
-                        format!("lambda {params}")
-                    };
-                    let body = self.expr_prec(&f.code, value, indent, Prec::Lambda);
-                    return (format!("{head}: {body}"), Prec::Lambda);
+                    // Inline unless its body makes a function, which must print as a
+                    // `def` inside the lambda's own body.
+                    let (body, hoisted) =
+                        self.trial(|p| p.expr_prec(&f.code, value, indent, Prec::Lambda));
+                    if hoisted.is_empty() {
+                        let params = self.params(code, &f.code, f, indent);
+                        let head = if params.is_empty() {
+                            "lambda".to_string()
+                        } else {
+                            format!("lambda {params}")
+                        };
+                        return (format!("{head}: {body}"), Prec::Lambda);
+                    }
                 }
             }
         }

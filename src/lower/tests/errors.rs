@@ -57,3 +57,28 @@ fn scope_errors_are_reported_before_other_compile_errors() {
     let stmts = vec![ret(None), def("f", &["x"], vec![global(&["x"])])];
     assert_eq!(error(stmts), "name 'x' is parameter and global");
 }
+
+/// The parser bounds nesting; lowering must handle what it accepts without overflowing
+/// the stack of the (large-stack) thread the interpreter runs on.
+#[test]
+fn deeply_nested_input_lowers_on_a_large_stack() {
+    let worker = std::thread::Builder::new().stack_size(64 << 20).spawn(|| {
+        let mut e = name("x");
+        for i in 0..1000 {
+            e = match i % 4 {
+                0 => bin(e, crate::syntax::ast::BinOp::Add, int(1)),
+                1 => list(vec![e]),
+                2 => call(name("f"), vec![e]),
+                _ => not(e),
+            };
+        }
+        let mut body = vec![expr(e)];
+        for _ in 0..100 {
+            body = vec![if_(name("c"), body, vec![])];
+            body = vec![for_(name("i"), name("r"), body)];
+        }
+        let program = desugar(vec![def("f", &[], body)]);
+        assert!(program.len() > 1000);
+    });
+    assert!(worker.unwrap().join().is_ok());
+}

@@ -165,3 +165,26 @@ fn imports_bind_modules_and_their_names() {
         ",
     );
 }
+
+#[test]
+fn a_lambda_making_a_function_prints_as_a_def() {
+    let comp = listcomp(name("x"), vec![clause(name("x"), name("xs"), vec![])]);
+    let text = desugar(vec![assign(name("f"), lambda(&["xs"], comp))]);
+    assert_text(
+        &text,
+        "
+        def <lambda>(xs):
+            def <listcomp>(.0):
+                $result = []
+                while True:
+                    try:
+                        x = next(.0)
+                    except StopIteration:
+                        break
+                    $result.append(x)
+                return $result
+            return <listcomp>(iter(xs))
+        f = <lambda>
+        ",
+    );
+}
