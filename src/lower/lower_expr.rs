@@ -60,10 +60,19 @@ impl Lowerer<'_> {
                     right: Box::new(right),
                 }
             }
-            A::UnaryOp { op, operand } => ExprKind::Unary {
-                op: unary_op(*op),
-                operand: Box::new(self.expr(operand, out)?),
-            },
+            A::UnaryOp { op, operand } => {
+                let operand = self.expr(operand, out)?;
+                match (op, &operand.kind) {
+                    // `-1` is a constant, as CPython folds it.
+                    (ast::UnaryOp::Neg, ExprKind::Const(v)) if negated(v).is_some() => {
+                        ExprKind::Const(negated(v).unwrap_or(Value::None))
+                    }
+                    _ => ExprKind::Unary {
+                        op: unary_op(*op),
+                        operand: Box::new(operand),
+                    },
+                }
+            }
             A::Compare { left, ops } => return self.compare(left, ops, span, out),
             A::Lambda { params, body } => return self.lambda(e, params, body, out),
             A::IfExp { test, body, orelse } => return self.if_exp(test, body, orelse, span, out),
@@ -200,6 +209,10 @@ impl Lowerer<'_> {
             let mut values = Vec::with_capacity(items.len());
             for (i, item) in items.iter().enumerate() {
                 values.push(self.operand(item, before(last, i), out)?);
+            }
+            if let (Display::Tuple, Some(constants)) = (which, constants(&values)) {
+                // A tuple of constants is itself a constant, as CPython folds it.
+                return Ok(Expr::new(ExprKind::Const(Value::tuple(constants)), span));
             }
             match which {
                 Display::Tuple => ExprKind::Tuple(values),
@@ -516,6 +529,30 @@ pub(super) fn constant_value(c: &ast::Constant, span: Span) -> Result<Value> {
             ))
         }
     })
+}
+
+/// `-v` for a numeric constant.
+fn negated(v: &Value) -> Option<Value> {
+    match v {
+        Value::Int(i) => Some(match i.checked_neg() {
+            Some(n) => Value::Int(n),
+            None => Value::from_bigint(-num_bigint::BigInt::from(*i)),
+        }),
+        Value::BigInt(b) => Some(Value::from_bigint(-(**b).clone())),
+        Value::Float(f) => Some(Value::Float(-f)),
+        _ => None,
+    }
+}
+
+/// The values of expressions that are all constants.
+fn constants(exprs: &[Expr]) -> Option<Vec<Value>> {
+    exprs
+        .iter()
+        .map(|e| match &e.kind {
+            ExprKind::Const(v) => Some(v.clone()),
+            _ => None,
+        })
+        .collect()
 }
 
 fn unary_op(op: ast::UnaryOp) -> ir::UnaryOp {

@@ -52,7 +52,15 @@ impl Printer<'_> {
     fn expr_text(&mut self, code: &Code, e: &Expr, indent: usize) -> (String, Prec) {
         let sub = |this: &mut Self, e: &Expr, prec: Prec| this.expr_prec(code, e, indent, prec);
         match &e.kind {
-            ExprKind::Const(v) => (constant(v), Prec::Primary),
+            ExprKind::Const(v) => {
+                let text = constant(v);
+                let prec = if text.starts_with('-') {
+                    Prec::Unary
+                } else {
+                    Prec::Primary
+                };
+                (text, prec)
+            }
             ExprKind::Local(slot) | ExprKind::Deref(slot) => {
                 (slot_name(code, *slot), Prec::Primary)
             }
@@ -517,6 +525,13 @@ pub(super) fn constant(v: &Value) -> String {
         Value::BigInt(b) => b.to_string(),
         Value::Float(f) => float_repr(*f),
         Value::Str(s) => string_repr(s.as_str()),
+        Value::Tuple(t) => {
+            let items: Vec<String> = t.as_slice().iter().map(constant).collect();
+            match items.as_slice() {
+                [one] => format!("({one},)"),
+                _ => format!("({})", items.join(", ")),
+            }
+        }
         other => format!("{other:?}"),
     }
 }

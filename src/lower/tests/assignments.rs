@@ -145,3 +145,37 @@ fn fstrings_join_constant_and_formatted_parts() {
         ",
     );
 }
+
+#[test]
+fn negative_numbers_and_tuples_of_constants_are_constants() {
+    let neg = |x| crate::syntax::ast::Expr {
+        kind: crate::syntax::ast::ExprKind::UnaryOp {
+            op: crate::syntax::ast::UnaryOp::Neg,
+            operand: Box::new(x),
+        },
+        span: Default::default(),
+    };
+    let (program, _) = lower(vec![assign(
+        name("t"),
+        tuple(vec![neg(int(1)), float(2.5), tuple(vec![string("a")])]),
+    )])
+    .unwrap();
+    let StmtKind::Assign { value, .. } = &program.module.body[0].kind else {
+        panic!()
+    };
+    assert!(matches!(value.kind, crate::lower::ir::ExprKind::Const(_)));
+    let power = bin(neg(int(1)), BinOp::Pow, int(2));
+    assert_text(
+        &desugar(vec![
+            assign(
+                name("t"),
+                tuple(vec![neg(int(1)), tuple(vec![string("a")])]),
+            ),
+            expr(power),
+        ]),
+        "
+        t = (-1, ('a',))
+        (-1) ** 2
+        ",
+    );
+}
