@@ -8,5 +8,6 @@ mod errors;
 mod for_loops;
 mod functions;
 mod scopes;
+mod statements;
 mod with_stmt;
 mod yields;
