@@ -71,6 +71,19 @@ pub fn render_syntax_error(
 
 /// The report for an uncaught exception, with its chain of causes and contexts.
 pub fn render_exception_report(interp: &mut crate::interp::Interp, e: &Exc, color: bool) -> String {
-    let _ = interp;
-    render_exception(e, color)
+    let mut out = render_exception(e, color);
+    // The last line is `str(exc)` as CPython computes it (a user `__str__` included).
+    if let Ok(message) = interp.str_of(&e.value()) {
+        let name = e.class().name.to_string();
+        let line = if message.is_empty() {
+            name
+        } else {
+            format!("{name}: {message}")
+        };
+        let body_end = out.trim_end_matches('\n').rfind('\n').map_or(0, |i| i + 1);
+        out.truncate(body_end);
+        out.push_str(&line);
+        out.push('\n');
+    }
+    out
 }

@@ -8,5 +8,7 @@
 pub mod diagnostics;
 pub mod interp;
 pub mod lower;
+pub mod repl;
 pub mod runtime;
+pub mod session;
 pub mod syntax;

@@ -1,2 +1,123 @@
 //! The `iterp` command: arguments, REPL, exit codes; nothing else.
-fn main() {}
+
+use clap::Parser;
+use iterp::interp::Options;
+use iterp::session::{self, Mode, RunOptions};
+use iterp::syntax::span::SourceFile;
+use std::io::{IsTerminal, Read};
+use std::process::ExitCode;
+
+/// Run Python-like scripts and see how iteration works underneath.
+#[derive(Parser, Debug)]
+#[command(name = "iterp", version, about, long_about = None)]
+struct Cli {
+    /// Program passed in as a string (like `python3 -c`).
+    #[arg(short = 'c', value_name = "CODE", conflicts_with = "file")]
+    command: Option<String>,
+
+    /// Print the lowered program (for loops as while/try/next/StopIteration) instead of
+    /// running it.
+    #[arg(long)]
+    desugar: bool,
+
+    /// Maximum depth of Python calls before RecursionError (CPython's default: 1000).
+    #[arg(long, value_name = "N", default_value_t = 1000)]
+    recursion_limit: u32,
+
+    /// When to colour reports: auto (on a terminal without NO_COLOR), always, never.
+    #[arg(long, value_name = "WHEN", default_value = "auto")]
+    color: ColorChoice,
+
+    /// The script to run; without it, the program is read from standard input.
+    file: Option<String>,
+
+    /// Arguments for the script (accepted for compatibility; iterp has no `sys.argv`).
+    #[arg(trailing_var_arg = true, allow_hyphen_values = true)]
+    args: Vec<String>,
+}
+
+#[derive(clap::ValueEnum, Clone, Copy, Debug)]
+enum ColorChoice {
+    Auto,
+    Always,
+    Never,
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let color = match cli.color {
+        ColorChoice::Always => true,
+        ColorChoice::Never => false,
+        ColorChoice::Auto => {
+            std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none()
+        }
+    };
+    let options = RunOptions {
+        interp: Options {
+            recursion_limit: cli.recursion_limit,
+        },
+        mode: if cli.desugar {
+            Mode::Desugar
+        } else {
+            Mode::Run
+        },
+        color,
+    };
+    let (name, text) = if let Some(code) = cli.command {
+        ("<string>".to_string(), code)
+    } else if let Some(path) = cli.file {
+        match std::fs::read(&path) {
+            Ok(bytes) => match String::from_utf8(bytes) {
+                Ok(text) => (path, text),
+                Err(_) => {
+                    eprintln!("iterp: can't decode file '{path}': it is not valid UTF-8");
+                    return ExitCode::from(2);
+                }
+            },
+            Err(e) => {
+                let errno = e
+                    .raw_os_error()
+                    .map(|n| format!("[Errno {n}] "))
+                    .unwrap_or_default();
+                let shown = std::fs::canonicalize(&path)
+                    .ok()
+                    .or_else(|| std::env::current_dir().ok().map(|d| d.join(&path)))
+                    .map(|p| p.display().to_string())
+                    .unwrap_or(path.clone());
+                eprintln!(
+                    "iterp: can't open file '{shown}': {errno}{}",
+                    os_message(&e)
+                );
+                return ExitCode::from(2);
+            }
+        }
+    } else if std::io::stdin().is_terminal() {
+        return ExitCode::from(iterp::repl::run(options) as u8);
+    } else {
+        let mut text = String::new();
+        if let Err(e) = std::io::stdin().read_to_string(&mut text) {
+            eprintln!("iterp: can't read standard input: {e}");
+            return ExitCode::from(2);
+        }
+        ("<stdin>".to_string(), text)
+    };
+    let code = session::on_big_stack(move || {
+        let source = SourceFile::new(name, text);
+        session::run_program(
+            source,
+            &options,
+            Box::new(std::io::stdout()),
+            Box::new(std::io::stderr()),
+        )
+    });
+    ExitCode::from(code.clamp(0, 255) as u8)
+}
+
+/// The OS error text without Rust's " (os error N)" suffix, as CPython prints it.
+fn os_message(e: &std::io::Error) -> String {
+    let text = e.to_string();
+    match text.find(" (os error") {
+        Some(i) => text[..i].to_string(),
+        None => text,
+    }
+}

@@ -78,7 +78,7 @@ impl Interp {
             Value::Int(i) => {
                 let _ = write!(out, "{i}");
             }
-            Value::BigInt(_) => out.push_str(&num::int_to_decimal(v)?),
+            Value::BigInt(b) => out.push_str(&num::int_to_decimal(num::IntRef::Big(b))?),
             Value::Float(f) => out.push_str(&num::float_repr(*f)),
             Value::Str(s) => out.push_str(&text::repr_str(s.as_str())),
             Value::List(l) => {
@@ -323,7 +323,7 @@ impl Interp {
     pub fn format_value(&mut self, v: &Value, spec: &str) -> PyResult<String> {
         match v {
             Value::Int(_) | Value::BigInt(_) | Value::Float(_) | Value::Bool(_) => {
-                num::format_number(v, spec)
+                num::format_number(v, spec).unwrap_or_else(|| self.format_default(v, spec))
             }
             Value::Str(s) => num::format_str(s.as_str(), spec),
             Value::Instance(inst) => {

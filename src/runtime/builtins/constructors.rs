@@ -191,7 +191,7 @@ fn make_int(interp: &mut Interp, args: &Args) -> PyResult<Value> {
     if let Some(b) = base {
         let b = int_arg(b, "")?;
         return match x {
-            Value::Str(s) => num::parse_int(s.as_str(), b as u32),
+            Value::Str(s) => num::parse_int(s.as_str(), b),
             _ => type_error("int() can't convert non-string with explicit base"),
         };
     }
@@ -227,7 +227,9 @@ fn make_float(interp: &mut Interp, args: &Args) -> PyResult<Value> {
     };
     match x {
         Value::Float(_) => Ok(x.clone()),
-        Value::Int(_) | Value::BigInt(_) | Value::Bool(_) => Ok(Value::Float(num::to_f64(x)?)),
+        Value::Int(_) | Value::BigInt(_) | Value::Bool(_) => {
+            Ok(Value::Float(num::to_f64(x).unwrap_or(Ok(0.0))?))
+        }
         Value::Str(s) => Ok(Value::Float(num::parse_float(s.as_str())?)),
         Value::Instance(inst) => match inst.class.lookup(sym::FLOAT) {
             Some(m) => interp.call(&m, std::slice::from_ref(x), &[]),

@@ -479,7 +479,7 @@ fn format(interp: &mut Interp, args: Args) -> PyResult<Value> {
 fn abs(interp: &mut Interp, args: Args) -> PyResult<Value> {
     let v = one_arg(&args, "abs")?;
     if let Some(r) = num::abs(v) {
-        return r;
+        return Ok(r);
     }
     if let Value::Instance(inst) = v {
         if let Some(m) = inst.class.lookup(sym::ABS) {
@@ -513,7 +513,12 @@ fn round(interp: &mut Interp, args: Args) -> PyResult<Value> {
             return interp.call(&m, &call_args, &[]);
         }
     }
-    num::round(number, ndigits)
+    num::round(number, ndigits).unwrap_or_else(|| {
+        type_error(format!(
+            "type {} doesn't define __round__ method",
+            number.type_name()
+        ))
+    })
 }
 
 fn divmod(interp: &mut Interp, args: Args) -> PyResult<Value> {
@@ -535,7 +540,14 @@ fn pow(interp: &mut Interp, args: Args) -> PyResult<Value> {
     only_keywords(&args, &["base", "exp", "mod"], "pow")?;
     arg_count(args.pos, "pow", 2, 3)?;
     match args.pos.get(2).filter(|m| !m.is_none()) {
-        Some(m) => num::pow_mod(&args.pos[0], &args.pos[1], m),
+        Some(m) => num::pow_mod(&args.pos[0], &args.pos[1], m).unwrap_or_else(|| {
+            type_error(format!(
+                "unsupported operand type(s) for pow(): '{}', '{}', '{}'",
+                args.pos[0].type_name(),
+                args.pos[1].type_name(),
+                m.type_name()
+            ))
+        }),
         None => interp.binary(crate::syntax::ast::BinOp::Pow, &args.pos[0], &args.pos[1]),
     }
 }
@@ -579,7 +591,8 @@ fn radix(interp: &mut Interp, args: Args, name: &str, base: u32) -> PyResult<Val
             }
         },
     };
-    Ok(Value::string(num::int_to_radix(&v, base)))
+    let i = num::IntRef::of(&v).unwrap_or(num::IntRef::Small(0));
+    Ok(Value::string(num::int_to_radix(i, base, true)))
 }
 
 fn bin(interp: &mut Interp, args: Args) -> PyResult<Value> {

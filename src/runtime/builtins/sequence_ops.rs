@@ -9,6 +9,7 @@ use crate::interp::operators::unsupported;
 use crate::interp::Interp;
 use crate::runtime::exception::{type_error, Exc, ExcKind, PyResult};
 use crate::runtime::num;
+use crate::runtime::symbol::{sym, Symbol};
 use crate::runtime::value::Value;
 use crate::syntax::ast::{BinOp, CmpOp};
 use std::rc::Rc;
@@ -111,17 +112,7 @@ pub fn binary(interp: &mut Interp, op: BinOp, a: &Value, b: &Value) -> PyResult<
             }
         }
         (BinOp::Mod, Value::Str(template), args) => {
-            let text = num::printf_format(
-                template.as_str(),
-                args,
-                &mut |v: &Value, conv: char| -> PyResult<String> {
-                    match conv {
-                        'r' => interp.repr(v),
-                        'a' => Ok(crate::runtime::text::escape_non_ascii(&interp.repr(v)?)),
-                        _ => interp.str_of(v),
-                    }
-                },
-            )?;
+            let text = num::printf_format(template.as_str(), args, &mut PrintfCall { interp })?;
             Ok(Value::string(text))
         }
         (
@@ -154,6 +145,66 @@ pub fn binary(interp: &mut Interp, op: BinOp, a: &Value, b: &Value) -> PyResult<
             Ok(Value::Dict(d))
         }
         _ => Err(unsupported(op, a, b)),
+    }
+}
+
+/// `str % args`'s view of the interpreter.
+struct PrintfCall<'a> {
+    interp: &'a mut Interp,
+}
+
+impl num::PrintfHost for PrintfCall<'_> {
+    fn convert(&mut self, v: &Value, conversion: char) -> PyResult<String> {
+        match conversion {
+            'r' => self.interp.repr(v),
+            'a' => Ok(crate::runtime::text::escape_non_ascii(
+                &self.interp.repr(v)?,
+            )),
+            _ => self.interp.str_of(v),
+        }
+    }
+
+    fn get_item(&mut self, mapping: &Value, key: &str) -> PyResult<Value> {
+        self.interp.get_item(mapping, &Value::str(key))
+    }
+
+    fn is_mapping(&mut self, args: &Value) -> bool {
+        match args {
+            Value::Dict(_) | Value::List(_) | Value::Range(_) => true,
+            Value::Instance(inst) => inst.class.lookup(sym::GETITEM).is_some(),
+            _ => false,
+        }
+    }
+
+    fn to_int(&mut self, v: &Value, index_only: bool) -> Option<PyResult<Value>> {
+        let Value::Instance(inst) = v else {
+            return None;
+        };
+        let names: &[Symbol] = if index_only {
+            &[sym::INDEX]
+        } else {
+            &[sym::INT, sym::INDEX]
+        };
+        let method = names.iter().find_map(|n| inst.class.lookup(*n))?;
+        Some(self.interp.call(&method, std::slice::from_ref(v), &[]))
+    }
+
+    fn to_float(&mut self, v: &Value) -> Option<PyResult<f64>> {
+        let Value::Instance(inst) = v else {
+            return None;
+        };
+        let method = inst.class.lookup(sym::FLOAT)?;
+        Some(
+            match self.interp.call(&method, std::slice::from_ref(v), &[]) {
+                Ok(Value::Float(f)) => Ok(f),
+                Ok(other) => type_error(format!(
+                    "{}.__float__ returned non-float (type {})",
+                    inst.class.name,
+                    other.type_name()
+                )),
+                Err(e) => Err(e),
+            },
+        )
     }
 }
 

@@ -219,7 +219,7 @@ pub fn this<'a>(args: &Args<'a>, method: &str) -> PyResult<(&'a Rc<PyStr>, &'a [
 }
 
 /// A `str` argument; `message` builds the TypeError for anything else.
-fn text_arg<'a>(v: &'a Value, message: impl FnOnce(&Value) -> String) -> PyResult<&'a str> {
+fn text_arg(v: &Value, message: impl FnOnce(&Value) -> String) -> PyResult<&str> {
     match v {
         Value::Str(s) => Ok(s.as_str()),
         other => type_error(message(other)),
@@ -520,11 +520,10 @@ fn expandtabs(interp: &mut Interp, args: Args) -> PyResult<Value> {
     Ok(Value::string(text::expandtabs(s.as_str(), size)?))
 }
 
-fn parted(
-    args: &Args,
-    name: &str,
-    f: for<'a> fn(&'a str, &str) -> PyResult<(&'a str, &'a str, &'a str)>,
-) -> PyResult<Value> {
+/// A method splitting the text in three around a separator.
+type Partitioner = for<'a> fn(&'a str, &str) -> PyResult<(&'a str, &'a str, &'a str)>;
+
+fn parted(args: &Args, name: &str, f: Partitioner) -> PyResult<Value> {
     let (s, rest) = this(args, name)?;
     no_keywords(args, name)?;
     arg_count(rest, name, 1, 1)?;

@@ -1,0 +1,162 @@
+//! A session: one program (or REPL) run from source text to exit code.
+//!
+//! Owns: the pipeline wiring (parse, lower, run), rendering errors through
+//! `diagnostics`, CPython's exit codes, and running on a thread whose stack is large
+//! enough that no script can overflow the Rust stack before RecursionError.
+//! Must not touch: argument parsing (that is `main.rs`), any stage's internals.
+
+use crate::diagnostics;
+use crate::interp::{Interp, Options};
+use crate::lower::ir::Globals;
+use crate::syntax::span::SourceFile;
+use std::io::Write;
+use std::rc::Rc;
+
+/// Stack for the interpreter thread: deep enough for the recursion limit with room to
+/// spare (only the pages actually touched are ever committed).
+pub const INTERPRETER_STACK: usize = 1 << 30;
+
+/// What to do with the program.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Mode {
+    #[default]
+    Run,
+    /// Print the lowered program instead of running it.
+    Desugar,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct RunOptions {
+    pub interp: Options,
+    pub mode: Mode,
+    /// Colours in reports (only on a terminal, never when piped or with NO_COLOR).
+    pub color: bool,
+}
+
+/// A program's outcome when its output was captured (tests, embedding).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Captured {
+    pub stdout: String,
+    pub stderr: String,
+    pub exit_code: i32,
+}
+
+/// Runs `f` on a thread with `INTERPRETER_STACK` of stack and returns its result.
+pub fn on_big_stack<T: Send + 'static>(f: impl FnOnce() -> T + Send + 'static) -> T {
+    let handle = std::thread::Builder::new()
+        .name("iterp".into())
+        .stack_size(INTERPRETER_STACK)
+        .spawn(f);
+    match handle {
+        Ok(h) => match h.join() {
+            Ok(v) => v,
+            Err(panic) => std::panic::resume_unwind(panic),
+        },
+        Err(e) => panic!("cannot start the interpreter thread: {e}"),
+    }
+}
+
+/// Parses, lowers and runs a program, writing its output; returns the exit code
+/// (0 success, 1 uncaught exception or syntax error). Call on a big-stack thread.
+pub fn run_program(
+    source: Rc<SourceFile>,
+    options: &RunOptions,
+    stdout: Box<dyn Write>,
+    stderr: Box<dyn Write>,
+) -> i32 {
+    let mut interp = Interp::new(options.interp.clone(), stdout, stderr);
+    let code = run_in(&mut interp, source, options);
+    interp.finish();
+    code
+}
+
+/// Runs one source text in an existing interpreter (the REPL keeps one across inputs).
+pub fn run_in(interp: &mut Interp, source: Rc<SourceFile>, options: &RunOptions) -> i32 {
+    let module = match crate::syntax::parse_module(&source) {
+        Ok(m) => m,
+        Err(e) => {
+            let report = diagnostics::render_syntax_error(&e, &source, options.color);
+            interp.write_err(&report);
+            return 1;
+        }
+    };
+    let program =
+        match crate::lower::lower_program(&module, source.clone(), &mut interp.global_names) {
+            Ok(p) => p,
+            Err(e) => {
+                let report = diagnostics::render_syntax_error(&e, &source, options.color);
+                interp.write_err(&report);
+                return 1;
+            }
+        };
+    drop(module);
+    if options.mode == Mode::Desugar {
+        let text = crate::lower::print::desugar(&program, &interp.global_names);
+        interp.write_out(&text);
+        return 0;
+    }
+    match interp.run_program(&program) {
+        Ok(()) => 0,
+        Err(e) => {
+            if e.is(crate::runtime::exception::ExcKind::SystemExit) {
+                return interp.system_exit_code(&e);
+            }
+            let report = diagnostics::render_exception_report(interp, &e, options.color);
+            interp.write_err(&report);
+            1
+        }
+    }
+}
+
+/// A `Write` that appends to a shared buffer (output captured across the thread).
+#[derive(Clone, Default)]
+pub struct SharedBuffer(pub std::sync::Arc<std::sync::Mutex<Vec<u8>>>);
+
+impl Write for SharedBuffer {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        if let Ok(mut v) = self.0.lock() {
+            v.extend_from_slice(buf);
+        }
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+impl SharedBuffer {
+    pub fn text(&self) -> String {
+        self.0
+            .lock()
+            .map(|v| String::from_utf8_lossy(&v).into_owned())
+            .unwrap_or_default()
+    }
+}
+
+/// Runs a program with its stdout and stderr captured (the tests' entry point).
+pub fn run_captured(name: &str, text: &str, options: RunOptions) -> Captured {
+    let (name, text) = (name.to_string(), text.to_string());
+    let out = SharedBuffer::default();
+    let err = SharedBuffer::default();
+    let (o, e) = (out.clone(), err.clone());
+    let exit_code = on_big_stack(move || {
+        let source = SourceFile::new(name, text);
+        run_program(source, &options, Box::new(o), Box::new(e))
+    });
+    Captured {
+        stdout: out.text(),
+        stderr: err.text(),
+        exit_code,
+    }
+}
+
+/// A fresh interpreter for a REPL, with its global table.
+pub fn new_repl_interp(
+    options: &RunOptions,
+    stdout: Box<dyn Write>,
+    stderr: Box<dyn Write>,
+) -> Interp {
+    let _ = Globals::default();
+    Interp::new(options.interp.clone(), stdout, stderr)
+}
