@@ -7,6 +7,7 @@ use super::frame::Frame;
 use super::Interp;
 use crate::lower::ir::{Expr, Target};
 use crate::runtime::exception::{Exc, ExcKind, PyResult};
+use crate::runtime::hint::{Count, Culprit, Hint};
 use crate::runtime::symbol::Symbol;
 use crate::runtime::value::Value;
 use crate::syntax::ast::BinOp;
@@ -67,12 +68,23 @@ impl Interp {
             if let Some(items) = direct {
                 return match items.len() {
                     len if len == n => Ok(items),
-                    len if len > n => Err(too_many_values(n)),
+                    len if len > n => Err(too_many_values(n, Count::Exactly(len))),
                     len => Err(not_enough_values(n, len)),
                 };
             }
         }
-        let it = self.iter(v)?;
+        let it = match self.iter(v) {
+            Ok(it) => it,
+            // CPython's wording when the value has no way to be iterated at all.
+            Err(e) if e.is(ExcKind::TypeError) && !self.is_iterable(v) => {
+                return Err(Exc::new(
+                    ExcKind::TypeError,
+                    format!("cannot unpack non-iterable {} object", v.type_name()),
+                )
+                .with_hint(Hint::NotIterable(Culprit::of(v))))
+            }
+            Err(e) => return Err(e),
+        };
         let mut out = Vec::with_capacity(n);
         match star {
             None => {
@@ -83,7 +95,7 @@ impl Interp {
                     }
                 }
                 if self.next(&it)?.is_some() {
-                    return Err(too_many_values(n));
+                    return Err(too_many_values(n, Count::AtLeast(n + 1)));
                 }
             }
             Some(k) => {
@@ -288,11 +300,15 @@ pub fn unbound_local(name: Symbol) -> Exc {
     )
 }
 
-fn too_many_values(expected: usize) -> Exc {
+fn too_many_values(expected: usize, values: Count) -> Exc {
     Exc::new(
         ExcKind::ValueError,
         format!("too many values to unpack (expected {expected})"),
     )
+    .with_hint(Hint::Unpack {
+        targets: expected,
+        values,
+    })
 }
 
 fn not_enough_values(expected: usize, got: usize) -> Exc {
@@ -300,6 +316,10 @@ fn not_enough_values(expected: usize, got: usize) -> Exc {
         ExcKind::ValueError,
         format!("not enough values to unpack (expected {expected}, got {got})"),
     )
+    .with_hint(Hint::Unpack {
+        targets: expected,
+        values: Count::Exactly(got),
+    })
 }
 
 fn not_enough_values_star(expected_at_least: usize, got: usize) -> Exc {
@@ -307,4 +327,8 @@ fn not_enough_values_star(expected_at_least: usize, got: usize) -> Exc {
         ExcKind::ValueError,
         format!("not enough values to unpack (expected at least {expected_at_least}, got {got})"),
     )
+    .with_hint(Hint::Unpack {
+        targets: expected_at_least + 1,
+        values: Count::Exactly(got),
+    })
 }

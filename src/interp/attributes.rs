@@ -378,6 +378,21 @@ pub fn is_builtin_class(c: &Class) -> bool {
 }
 
 /// An AttributeError carrying `name` and `obj`, as CPython's (for "Did you mean").
+/// CPython 3.11 gives an AttributeError that escapes `obj.name` (raised by a
+/// `__getattr__` or a property) the `name` and `obj` it lacks, which its "Did you mean"
+/// suggestion reads. Error path only.
+pub fn with_attribute_context(e: Exc, obj: &Value, name: Symbol) -> Exc {
+    if e.is(ExcKind::AttributeError) {
+        let mut attrs = e.instance().attrs.borrow_mut();
+        let (name_key, obj_key) = (Symbol::intern("name"), Symbol::intern("obj"));
+        if !attrs.contains(name_key) && !attrs.contains(obj_key) {
+            attrs.set(name_key, Value::str(name.as_str()));
+            attrs.set(obj_key, obj.clone());
+        }
+    }
+    e
+}
+
 pub fn attribute_error(message: String, obj: &Value, name: Symbol) -> Exc {
     let e = Exc::new(ExcKind::AttributeError, message);
     {

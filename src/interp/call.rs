@@ -11,6 +11,7 @@ use super::Interp;
 use crate::lower::ir::Code;
 use crate::runtime::exception::{Exc, ExcKind, PyResult};
 use crate::runtime::function::{Args, CellObj, Function};
+use crate::runtime::hint::{Culprit, Hint};
 use crate::runtime::symbol::{sym, Symbol};
 use crate::runtime::types::class_of;
 use crate::runtime::value::Value;
@@ -61,7 +62,9 @@ impl Interp {
         let mut slots = self.take_slots(code.n_slots as usize);
         if let Err(e) = bind_arguments(func, &mut slots, pos, kw) {
             self.recycle_slots(slots);
-            return Err(e);
+            return Err(e.with_hint(Hint::Arguments {
+                function: code.clone(),
+            }));
         }
         for &s in &code.cell_slots {
             let s = s as usize;
@@ -129,7 +132,9 @@ impl Interp {
                 }
             }
         }
-        let method = self.get_attr(receiver, name)?;
+        let method = self
+            .get_attr(receiver, name)
+            .map_err(|e| super::attributes::with_attribute_context(e, receiver, name))?;
         self.call(&method, &pos[1..], kw)
     }
 }
@@ -139,6 +144,7 @@ fn not_callable(v: &Value) -> Exc {
         ExcKind::TypeError,
         format!("'{}' object is not callable", v.type_name()),
     )
+    .with_hint(Hint::NotCallable(Culprit::of(v)))
 }
 
 /// The name CPython uses for a function in argument errors: its qualified name.
@@ -284,7 +290,7 @@ fn missing_arguments(name: &str, kind: &str, missing: &[Symbol]) -> Exc {
     Exc::new(
         ExcKind::TypeError,
         format!(
-            "{name}() missing {} {kind} argument{}: {list}",
+            "{name}() missing {} required {kind} argument{}: {list}",
             missing.len(),
             if missing.len() == 1 { "" } else { "s" }
         ),

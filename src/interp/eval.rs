@@ -44,7 +44,9 @@ impl Interp {
             }
             ExprKind::Attr { obj, name } => {
                 let o = self.eval(f, obj)?;
-                self.get_attr(&o, *name).map_err(|x| x.locate(e.span))
+                self.get_attr(&o, *name).map_err(|x| {
+                    super::attributes::with_attribute_context(x, &o, *name).locate(e.span)
+                })
             }
             ExprKind::Subscript { obj, index } => {
                 let o = self.eval(f, obj)?;

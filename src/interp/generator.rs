@@ -11,6 +11,7 @@ use super::frame::{Flow, Frame, ResumeInput};
 use super::Interp;
 use crate::lower::ir::{Code, Expr, Target};
 use crate::runtime::exception::{Exc, ExcKind, PyResult};
+use crate::runtime::hint::Hint;
 use crate::runtime::symbol::sym;
 use crate::runtime::value::Value;
 use std::cell::{Cell, RefCell};
@@ -101,7 +102,8 @@ impl Interp {
                     return Err(Exc::new(
                         ExcKind::TypeError,
                         "can't send non-None value to a just-started generator",
-                    ))
+                    )
+                    .with_hint(Hint::SendToJustStartedGenerator))
                 }
                 ResumeInput::Throw(_) => {
                     g.finish();
@@ -154,19 +156,16 @@ impl Interp {
                 e.leave_frame(&code, code.span);
                 if e.is(ExcKind::StopIteration) {
                     // PEP 479: a StopIteration escaping a generator body is a bug.
-                    let err = Exc::new(ExcKind::RuntimeError, "generator raised StopIteration");
+                    // As in CPython, the RuntimeError is raised where the generator was
+                    // resumed: its traceback starts in the caller, the StopIteration's
+                    // (its cause) ends in the generator body.
+                    let err = Exc::new(ExcKind::RuntimeError, "generator raised StopIteration")
+                        .with_hint(Hint::StopIterationInGenerator {
+                            generator: code.name.to_string(),
+                        });
                     *err.data().cause.borrow_mut() = e.value();
                     *err.data().context.borrow_mut() = e.value();
                     err.data().suppress_context.set(true);
-                    let span = e
-                        .data()
-                        .traceback
-                        .borrow()
-                        .last()
-                        .map(|t| t.span)
-                        .unwrap_or(code.span);
-                    err.data().pending_span.set(Some(span));
-                    err.leave_frame(&code, code.span);
                     return Err(err);
                 }
                 Err(e)

@@ -11,7 +11,8 @@
 use super::generator::Resumed;
 use super::Interp;
 use crate::runtime::dict::ViewKind;
-use crate::runtime::exception::{runtime_error, type_error, Exc, ExcKind, PyResult};
+use crate::runtime::exception::{runtime_error, Exc, ExcKind, PyResult};
+use crate::runtime::hint::{Culprit, Hint};
 use crate::runtime::iterators::{BuiltinIter, IterState};
 use crate::runtime::symbol::sym;
 use crate::runtime::value::Value;
@@ -89,10 +90,17 @@ impl Interp {
                     if !m.is_none() {
                         let it = self.call(&m, std::slice::from_ref(v), &[])?;
                         if !self.is_iterator(&it) {
-                            return type_error(format!(
-                                "iter() returned non-iterator of type '{}'",
-                                it.type_name()
-                            ));
+                            let e = Exc::new(
+                                ExcKind::TypeError,
+                                format!(
+                                    "iter() returned non-iterator of type '{}'",
+                                    it.type_name()
+                                ),
+                            );
+                            return Err(e.with_hint(Hint::IterReturnedNonIterator {
+                                class: inst.class.name.to_string(),
+                                returned: Culprit::of(&it),
+                            }));
                         }
                         return Ok(it);
                     }
@@ -287,6 +295,7 @@ pub fn not_iterable(v: &Value) -> Exc {
         ExcKind::TypeError,
         format!("'{}' object is not iterable", v.type_name()),
     )
+    .with_hint(Hint::NotIterable(Culprit::of(v)))
 }
 
 pub fn not_an_iterator(v: &Value) -> Exc {
@@ -294,4 +303,5 @@ pub fn not_an_iterator(v: &Value) -> Exc {
         ExcKind::TypeError,
         format!("'{}' object is not an iterator", v.type_name()),
     )
+    .with_hint(Hint::NotAnIterator(Culprit::of(v)))
 }

@@ -109,7 +109,7 @@ impl Interp {
     /// Reports an exception that has nowhere to propagate, as CPython's
     /// "Exception ignored in: …" message.
     pub fn report_ignored(&mut self, header: &str, e: &Exc) {
-        let report = crate::diagnostics::render_exception(e, false);
+        let report = crate::diagnostics::render_exception_report(self, e, false);
         self.write_err(&format!("{header}{report}"));
     }
 }

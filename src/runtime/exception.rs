@@ -2,13 +2,14 @@
 //! the traceback it collects while unwinding.
 //!
 //! Owns: `ExcKind` (built-in exception classes and their parents), `ExcData` (args,
-//! `__cause__`, `__context__`, traceback) and `Exc`, the error type of every fallible
+//! `__cause__`, `__context__`, traceback, hint) and `Exc`, the error type of every fallible
 //! operation (`PyResult`). There is one way to make an error: `Exc::new(kind, message)`
 //! for built-ins, `Exc::from_value` for a raised instance.
 //! Must not touch: rendering (that is `diagnostics.rs`), matching `except` clauses
 //! (that is `interp/`).
 
 use super::class::{Class, Instance, Payload};
+use super::hint::Hint;
 use super::types::types;
 use super::value::Value;
 use crate::lower::ir::Code;
@@ -104,8 +105,8 @@ pub struct ExcData {
     pub traceback: RefCell<Vec<TraceEntry>>,
     /// The innermost span that failed in the frame currently unwinding, not yet pushed.
     pub pending_span: Cell<Option<Span>>,
-    /// A teaching hint attached where the error was raised.
-    pub help: RefCell<Option<String>>,
+    /// What the raising code knew about the likely mistake (see `hint.rs`).
+    pub hint: RefCell<Option<Hint>>,
 }
 
 impl ExcData {
@@ -117,7 +118,7 @@ impl ExcData {
             suppress_context: Cell::new(false),
             traceback: RefCell::new(Vec::new()),
             pending_span: Cell::new(None),
-            help: RefCell::new(None),
+            hint: RefCell::new(None),
         }
     }
 }
@@ -209,13 +210,19 @@ impl Exc {
         });
     }
 
-    pub fn with_help(self, help: impl Into<String>) -> Exc {
-        *self.data().help.borrow_mut() = Some(help.into());
+    /// Attaches what the raising code knew about the mistake (error paths only).
+    pub fn with_hint(self, hint: Hint) -> Exc {
+        *self.data().hint.borrow_mut() = Some(hint);
         self
     }
 
-    pub fn help(&self) -> Option<String> {
-        self.data().help.borrow().clone()
+    /// Attaches a finished help line.
+    pub fn with_help(self, help: impl Into<String>) -> Exc {
+        self.with_hint(Hint::Help(help.into()))
+    }
+
+    pub fn hint(&self) -> Option<Hint> {
+        self.data().hint.borrow().clone()
     }
 }
 

@@ -10,6 +10,7 @@ pub mod class;
 pub mod dict;
 pub mod exception;
 pub mod function;
+pub mod hint;
 pub mod iterators;
 pub mod list;
 pub mod module;

@@ -85,6 +85,14 @@ impl SourceFile {
             .unwrap_or(1)
     }
 
+    /// Byte offset where a 1-based line starts (the text's length past the last line).
+    pub fn line_start(&self, line: usize) -> usize {
+        match line.checked_sub(1).and_then(|i| self.line_starts.get(i)) {
+            Some(&start) => start as usize,
+            None => self.text.len(),
+        }
+    }
+
     /// The text of a 1-based line, without its newline.
     pub fn line_text(&self, line: usize) -> &str {
         if line == 0 || line > self.line_starts.len() {
