@@ -7,7 +7,6 @@
 
 use crate::diagnostics;
 use crate::interp::{Interp, Options};
-use crate::lower::ir::Globals;
 use crate::syntax::span::SourceFile;
 use std::io::Write;
 use std::rc::Rc;
@@ -70,40 +69,81 @@ pub fn run_program(
     code
 }
 
-/// Runs one source text in an existing interpreter (the REPL keeps one across inputs).
-pub fn run_in(interp: &mut Interp, source: Rc<SourceFile>, options: &RunOptions) -> i32 {
-    let module = match crate::syntax::parse_module(&source) {
-        Ok(m) => m,
-        Err(e) => {
-            let report = diagnostics::render_syntax_error(&e, &source, options.color);
-            interp.write_err(&report);
-            return 1;
+/// How one program (or one REPL input) ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Outcome {
+    Completed,
+    /// A syntax error or an uncaught exception, already reported.
+    Failed,
+    /// `SystemExit` asked for this exit status.
+    Exit(i32),
+}
+
+impl Outcome {
+    /// CPython's exit status for the outcome.
+    pub fn exit_code(self) -> i32 {
+        match self {
+            Outcome::Completed => 0,
+            Outcome::Failed => 1,
+            Outcome::Exit(code) => code,
         }
-    };
+    }
+}
+
+/// Runs one source text in an existing interpreter; returns the exit code.
+pub fn run_in(interp: &mut Interp, source: Rc<SourceFile>, options: &RunOptions) -> i32 {
+    match crate::syntax::parse_module(&source) {
+        Ok(module) => run_module(interp, module, source, options).exit_code(),
+        Err(e) => {
+            report_syntax_error(interp, &e, &source, options);
+            1
+        }
+    }
+}
+
+/// Writes a syntax error's report to the program's stderr.
+pub fn report_syntax_error(
+    interp: &mut Interp,
+    e: &crate::syntax::error::SyntaxError,
+    source: &Rc<SourceFile>,
+    options: &RunOptions,
+) {
+    let report = diagnostics::render_syntax_error(e, source, options.color);
+    interp.write_err(&report);
+}
+
+/// Lowers and runs a parsed module in an existing interpreter, against its global table
+/// (the REPL runs every input this way, so names persist between inputs). Errors are
+/// reported to the program's stderr.
+pub fn run_module(
+    interp: &mut Interp,
+    module: crate::syntax::ast::Module,
+    source: Rc<SourceFile>,
+    options: &RunOptions,
+) -> Outcome {
     let program =
         match crate::lower::lower_program(&module, source.clone(), &mut interp.global_names) {
             Ok(p) => p,
             Err(e) => {
-                let report = diagnostics::render_syntax_error(&e, &source, options.color);
-                interp.write_err(&report);
-                return 1;
+                report_syntax_error(interp, &e, &source, options);
+                return Outcome::Failed;
             }
         };
     drop(module);
     if options.mode == Mode::Desugar {
         let text = crate::lower::print::desugar(&program, &interp.global_names);
         interp.write_out(&text);
-        return 0;
+        return Outcome::Completed;
     }
     match interp.run_program(&program) {
-        Ok(()) => 0,
+        Ok(()) => Outcome::Completed,
         Err(e) => {
             if e.is(crate::runtime::exception::ExcKind::SystemExit) {
-                return interp.system_exit_code(&e);
+                return Outcome::Exit(interp.system_exit_code(&e));
             }
             let report = diagnostics::render_exception_report(interp, &e, options.color);
             interp.write_err(&report);
-            1
+            Outcome::Failed
         }
     }
 }
@@ -149,14 +189,4 @@ pub fn run_captured(name: &str, text: &str, options: RunOptions) -> Captured {
         stderr: err.text(),
         exit_code,
     }
-}
-
-/// A fresh interpreter for a REPL, with its global table.
-pub fn new_repl_interp(
-    options: &RunOptions,
-    stdout: Box<dyn Write>,
-    stderr: Box<dyn Write>,
-) -> Interp {
-    let _ = Globals::default();
-    Interp::new(options.interp.clone(), stdout, stderr)
 }

@@ -167,6 +167,17 @@ impl Interp {
         self.builtins.get(&name).cloned()
     }
 
+    /// Binds a name in the builtins namespace (the REPL's `_` and display hook), visible
+    /// wherever no global of that name shadows it.
+    pub fn set_builtin(&mut self, name: Symbol, v: Value) {
+        if let Some(id) = self.global_names.get(name) {
+            if let Some(slot) = self.builtin_of_global.get_mut(id as usize) {
+                *slot = v.clone();
+            }
+        }
+        self.builtins.insert(name, v);
+    }
+
     /// The names visible at module level (globals bound now, then builtins), for
     /// "Did you mean" suggestions.
     pub fn visible_global_names(&self) -> Vec<Symbol> {
