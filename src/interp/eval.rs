@@ -142,6 +142,24 @@ impl Interp {
                 }
                 Ok(Value::Set(Rc::new(set)))
             }
+            ExprKind::ConstSet { items, table } => {
+                if table.get().is_none() {
+                    let first = Set::new(true);
+                    for x in items {
+                        let v = self.eval(f, x)?;
+                        first.add(self, v).map_err(|err| err.locate(x.span))?;
+                    }
+                    let merged = Set::new(true);
+                    for v in first.elements() {
+                        merged.add(self, v)?;
+                    }
+                    let _ = table.set(merged);
+                }
+                match table.get() {
+                    Some(t) => Ok(Value::Set(Rc::new(t.copy(false)))),
+                    None => Ok(Value::None),
+                }
+            }
             ExprKind::Dict(pairs) => {
                 let dict = Dict::new();
                 for (k, v) in pairs {

@@ -363,6 +363,14 @@ pub enum ExprKind {
     Tuple(Vec<Expr>),
     List(Vec<Expr>),
     Set(Vec<Expr>),
+    /// A set display of three or more constants. CPython compiles it to a frozenset
+    /// constant (built from the items, then rebuilt in that set's slot order when
+    /// constants are merged) copied into a new set; the table is made once, on first
+    /// evaluation, so each evaluation is a copy and its order is CPython's.
+    ConstSet {
+        items: Vec<Expr>,
+        table: std::cell::OnceCell<crate::runtime::set::Set>,
+    },
     Dict(Vec<(Expr, Expr)>),
     /// A display with `*iterable` / `**mapping` items.
     TupleUnpack(Vec<Elem>),

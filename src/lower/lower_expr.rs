@@ -214,6 +214,15 @@ impl Lowerer<'_> {
                 // A tuple of constants is itself a constant, as CPython folds it.
                 return Ok(Expr::new(ExprKind::Const(Value::tuple(constants)), span));
             }
+            if matches!(which, Display::Set) && values.len() > 2 && constants(&values).is_some() {
+                return Ok(Expr::new(
+                    ExprKind::ConstSet {
+                        items: values,
+                        table: Default::default(),
+                    },
+                    span,
+                ));
+            }
             match which {
                 Display::Tuple => ExprKind::Tuple(values),
                 Display::List => ExprKind::List(values),

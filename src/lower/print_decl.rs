@@ -194,7 +194,10 @@ impl Stores {
                 self.expr(then);
                 self.expr(orelse);
             }
-            ExprKind::Tuple(items) | ExprKind::List(items) | ExprKind::Set(items) => {
+            ExprKind::Tuple(items)
+            | ExprKind::List(items)
+            | ExprKind::Set(items)
+            | ExprKind::ConstSet { items, .. } => {
                 items.iter().for_each(|x| self.expr(x));
             }
             ExprKind::JoinStr(items) => items.iter().for_each(|x| self.expr(x)),

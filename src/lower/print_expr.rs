@@ -173,7 +173,7 @@ impl Printer<'_> {
                 Prec::Primary,
             ),
             ExprKind::Set(items) if items.is_empty() => ("set()".to_string(), Prec::Primary),
-            ExprKind::Set(items) => (
+            ExprKind::Set(items) | ExprKind::ConstSet { items, .. } => (
                 format!("{{{}}}", self.comma_list(code, items, indent, false)),
                 Prec::Primary,
             ),

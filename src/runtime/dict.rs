@@ -1,14 +1,13 @@
 //! `Dict`: Python's insertion-ordered mapping, and its live views.
 //!
-//! Owns: the dict's table, key look-up with Python semantics (`1`, `1.0` and `True` are
-//! one key) through `KeyOps`, which lets a user `__hash__`/`__eq__` take part without the
+//! Owns: the dict's table (entries in insertion order, plus an index table probed the way
+//! CPython probes it), key look-up with Python semantics (`1`, `1.0` and `True` are one
+//! key) through `KeyOps`, which lets a user `__hash__`/`__eq__` take part without the
 //! table ever being borrowed while Python code runs; and the view objects.
 //! Must not touch: dict *methods* as Python sees them (see `runtime/builtins/`).
-//!
-//! NOTE: this first table is a linear scan, correct and slow; it is replaced by a hashed
-//! table behind the same API.
 
 use super::exception::PyResult;
+use super::probe::{table_size_above, Probe, DICT_LINEAR_PROBES};
 use super::value::Value;
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
@@ -19,6 +18,17 @@ pub trait KeyOps {
     fn eq_keys(&mut self, a: &Value, b: &Value) -> PyResult<bool>;
 }
 
+/// Equality of two keys when it can be decided without running Python code.
+#[inline]
+pub fn quick_key_eq(a: &Value, b: &Value) -> Option<bool> {
+    match (a, b) {
+        (Value::Str(x), Value::Str(y)) => Some(x.as_str() == y.as_str()),
+        (Value::Int(x), Value::Int(y)) => Some(x == y),
+        _ if a.is(b) => Some(true),
+        _ => None,
+    }
+}
+
 #[derive(Clone)]
 struct Entry {
     hash: i64,
@@ -26,10 +36,33 @@ struct Entry {
     value: Value,
 }
 
+const EMPTY: u32 = u32::MAX;
+const DUMMY: u32 = u32::MAX - 1;
+const MIN_SIZE: usize = 8;
+
+#[derive(Default)]
+struct Table {
+    /// Insertion order; a deleted entry leaves `None` until the next rebuild.
+    entries: Vec<Option<Entry>>,
+    /// Slot -> index into `entries`, or EMPTY / DUMMY (deleted).
+    indices: Vec<u32>,
+    /// Slots that are not EMPTY (live and deleted).
+    filled: usize,
+    live: usize,
+}
+
+/// Where a key was, or where it would go.
+enum Lookup {
+    Found { slot: usize, index: usize },
+    Absent { slot: usize },
+}
+
 #[derive(Default)]
 pub struct Dict {
-    entries: RefCell<Vec<Option<Entry>>>,
-    live: Cell<usize>,
+    table: RefCell<Table>,
+    /// Bumped whenever slots change, so a look-up that ran Python code can tell whether
+    /// the table it was probing is still the same.
+    version: Cell<u64>,
 }
 
 impl Dict {
@@ -38,68 +71,119 @@ impl Dict {
     }
 
     pub fn len(&self) -> usize {
-        self.live.get()
+        self.table.borrow().live
     }
 
     pub fn is_empty(&self) -> bool {
         self.len() == 0
     }
 
-    /// Index of the entry for `key`, comparing without holding the borrow.
-    fn find(&self, ops: &mut dyn KeyOps, hash: i64, key: &Value) -> PyResult<Option<usize>> {
-        let mut i = 0;
-        loop {
-            let candidate = {
-                let entries = self.entries.borrow();
-                let mut found = None;
-                while i < entries.len() {
-                    if let Some(e) = &entries[i] {
-                        if e.hash == hash {
-                            found = Some((i, e.key.clone()));
-                            break;
+    fn bump(&self) {
+        self.version.set(self.version.get().wrapping_add(1));
+    }
+
+    /// Probes for `key`, comparing without holding the borrow; restarts if a user
+    /// `__eq__` changed the table.
+    fn lookup(&self, ops: &mut dyn KeyOps, hash: i64, key: &Value) -> PyResult<Lookup> {
+        'restart: loop {
+            let version = self.version.get();
+            let mask = {
+                let t = self.table.borrow();
+                if t.indices.is_empty() {
+                    return Ok(Lookup::Absent { slot: usize::MAX });
+                }
+                t.indices.len() - 1
+            };
+            let mut probe = Probe::new(hash, mask, DICT_LINEAR_PROBES);
+            let mut free = None;
+            loop {
+                let slot = probe.slot();
+                let candidate = {
+                    let t = self.table.borrow();
+                    match t.indices[slot] {
+                        EMPTY => {
+                            return Ok(Lookup::Absent {
+                                slot: free.unwrap_or(slot),
+                            })
+                        }
+                        DUMMY => {
+                            free.get_or_insert(slot);
+                            None
+                        }
+                        ix => {
+                            let index = ix as usize;
+                            match &t.entries[index] {
+                                Some(e) if e.hash == hash => match quick_key_eq(&e.key, key) {
+                                    Some(true) => return Ok(Lookup::Found { slot, index }),
+                                    Some(false) => None,
+                                    None => Some((index, e.key.clone())),
+                                },
+                                _ => None,
+                            }
                         }
                     }
-                    i += 1;
-                }
-                found
-            };
-            match candidate {
-                None => return Ok(None),
-                Some((idx, k)) => {
-                    if k.is(key) || ops.eq_keys(&k, key)? {
-                        return Ok(Some(idx));
+                };
+                if let Some((index, k)) = candidate {
+                    let equal = ops.eq_keys(&k, key)?;
+                    if self.version.get() != version {
+                        continue 'restart;
                     }
-                    i = idx + 1;
+                    if equal {
+                        return Ok(Lookup::Found { slot, index });
+                    }
                 }
+                probe.advance();
             }
         }
     }
 
     pub fn get(&self, ops: &mut dyn KeyOps, key: &Value) -> PyResult<Option<Value>> {
         let hash = ops.hash_key(key)?;
-        Ok(self
-            .find(ops, hash, key)?
-            .and_then(|i| self.entries.borrow()[i].as_ref().map(|e| e.value.clone())))
+        Ok(match self.lookup(ops, hash, key)? {
+            Lookup::Found { index, .. } => self.table.borrow().entries[index]
+                .as_ref()
+                .map(|e| e.value.clone()),
+            Lookup::Absent { .. } => None,
+        })
     }
 
     pub fn contains(&self, ops: &mut dyn KeyOps, key: &Value) -> PyResult<bool> {
         let hash = ops.hash_key(key)?;
-        Ok(self.find(ops, hash, key)?.is_some())
+        Ok(matches!(self.lookup(ops, hash, key)?, Lookup::Found { .. }))
     }
 
     pub fn insert(&self, ops: &mut dyn KeyOps, key: Value, value: Value) -> PyResult<()> {
         let hash = ops.hash_key(&key)?;
-        match self.find(ops, hash, &key)? {
-            Some(i) => {
-                if let Some(e) = self.entries.borrow_mut()[i].as_mut() {
-                    e.value = value;
-                }
+        match self.lookup(ops, hash, &key)? {
+            Lookup::Found { index, .. } => {
+                // The first key stays (as in CPython: `d[1.0] = x` keeps the key `1`).
+                let old = self.table.borrow_mut().entries[index]
+                    .as_mut()
+                    .map(|e| std::mem::replace(&mut e.value, value));
+                drop(old);
             }
-            None => {
-                self.entries
-                    .borrow_mut()
-                    .push(Some(Entry { hash, key, value }));
-                self.live.set(self.live.get() + 1);
+            Lookup::Absent { slot } => {
+                let mut t = self.table.borrow_mut();
+                if slot == usize::MAX {
+                    t.entries.push(Some(Entry { hash, key, value }));
+                    t.live += 1;
+                    let wanted = t.live * 3;
+                    t.rebuild(wanted);
+                } else {
+                    let index = t.entries.len() as u32;
+                    if t.indices[slot] == EMPTY {
+                        t.filled += 1;
+                    }
+                    t.indices[slot] = index;
+                    t.entries.push(Some(Entry { hash, key, value }));
+                    t.live += 1;
+                    if t.filled * 3 >= t.indices.len() * 2 {
+                        let wanted = t.live * 3;
+                        t.rebuild(wanted);
+                    }
+                }
+                drop(t);
+                self.bump();
             }
         }
         Ok(())
@@ -108,13 +192,19 @@ impl Dict {
     /// Removes `key`, returning its value.
     pub fn remove(&self, ops: &mut dyn KeyOps, key: &Value) -> PyResult<Option<Value>> {
         let hash = ops.hash_key(key)?;
-        Ok(self.find(ops, hash, key)?.and_then(|i| {
-            let old = self.entries.borrow_mut()[i].take();
-            if old.is_some() {
-                self.live.set(self.live.get() - 1);
+        match self.lookup(ops, hash, key)? {
+            Lookup::Found { slot, index } => {
+                let old = {
+                    let mut t = self.table.borrow_mut();
+                    t.indices[slot] = DUMMY;
+                    t.live -= 1;
+                    t.entries[index].take()
+                };
+                self.bump();
+                Ok(old.map(|e| e.value))
             }
-            old.map(|e| e.value)
-        }))
+            Lookup::Absent { .. } => Ok(None),
+        }
     }
 
     /// Inserts under a string key (keyword arguments, attribute dicts): no Python code runs.
@@ -131,74 +221,107 @@ impl Dict {
 
     /// The next live entry at position `*pos` or later; advances `*pos` past it.
     pub fn entry_at(&self, pos: &mut usize) -> Option<(Value, Value)> {
-        let entries = self.entries.borrow();
-        while *pos < entries.len() {
+        let t = self.table.borrow();
+        while *pos < t.entries.len() {
             let i = *pos;
             *pos += 1;
-            if let Some(e) = &entries[i] {
+            if let Some(e) = &t.entries[i] {
                 return Some((e.key.clone(), e.value.clone()));
             }
         }
         None
     }
 
+    fn collect<T>(&self, f: impl Fn(&Entry) -> T) -> Vec<T> {
+        let t = self.table.borrow();
+        let mut out = Vec::with_capacity(t.live);
+        out.extend(t.entries.iter().flatten().map(f));
+        out
+    }
+
     pub fn keys(&self) -> Vec<Value> {
-        self.entries
-            .borrow()
-            .iter()
-            .flatten()
-            .map(|e| e.key.clone())
-            .collect()
+        self.collect(|e| e.key.clone())
     }
 
     pub fn values(&self) -> Vec<Value> {
-        self.entries
-            .borrow()
-            .iter()
-            .flatten()
-            .map(|e| e.value.clone())
-            .collect()
+        self.collect(|e| e.value.clone())
     }
 
     pub fn items(&self) -> Vec<(Value, Value)> {
-        self.entries
-            .borrow()
-            .iter()
-            .flatten()
-            .map(|e| (e.key.clone(), e.value.clone()))
-            .collect()
+        self.collect(|e| (e.key.clone(), e.value.clone()))
     }
 
     pub fn clear(&self) {
-        self.entries.borrow_mut().clear();
-        self.live.set(0);
+        let old = std::mem::take(&mut *self.table.borrow_mut());
+        self.bump();
+        // Values are dropped after the borrow ends: a `__del__`-like drop may reach this dict.
+        drop(old);
     }
 
     /// `popitem()`: the last inserted entry.
     pub fn pop_last(&self) -> Option<(Value, Value)> {
-        let mut entries = self.entries.borrow_mut();
-        while let Some(e) = entries.pop() {
-            if let Some(e) = e {
-                self.live.set(self.live.get() - 1);
-                return Some((e.key, e.value));
+        let popped = {
+            let mut t = self.table.borrow_mut();
+            let mut found = None;
+            while let Some(last) = t.entries.pop() {
+                if let Some(e) = last {
+                    found = Some(e);
+                    break;
+                }
             }
-        }
-        None
+            let e = found?;
+            let index = t.entries.len() as u32;
+            let mask = t.indices.len() - 1;
+            let mut probe = Probe::new(e.hash, mask, DICT_LINEAR_PROBES);
+            while t.indices[probe.slot()] != index {
+                probe.advance();
+            }
+            let slot = probe.slot();
+            t.indices[slot] = DUMMY;
+            t.live -= 1;
+            e
+        };
+        self.bump();
+        Some((popped.key, popped.value))
     }
 
     pub fn copy(&self) -> Dict {
-        Dict {
-            entries: RefCell::new(
-                self.entries
-                    .borrow()
-                    .iter()
-                    .flatten()
-                    .cloned()
-                    .map(Some)
-                    .collect(),
-            ),
-            live: Cell::new(self.live.get()),
+        let t = self.table.borrow();
+        let mut copy = Table {
+            entries: t.entries.iter().flatten().cloned().map(Some).collect(),
+            indices: Vec::new(),
+            filled: 0,
+            live: t.live,
+        };
+        if copy.live > 0 {
+            copy.rebuild(copy.live * 3 / 2);
         }
+        Dict {
+            table: RefCell::new(copy),
+            version: Cell::new(0),
+        }
+    }
+}
+
+impl Table {
+    /// Drops deleted entries and re-indexes into a table larger than `minused`.
+    fn rebuild(&mut self, minused: usize) {
+        if self.live != self.entries.len() {
+            self.entries.retain(Option::is_some);
+        }
+        let size = table_size_above(minused, MIN_SIZE);
+        self.indices.clear();
+        self.indices.resize(size, EMPTY);
+        let mask = size - 1;
+        for (index, e) in self.entries.iter().enumerate() {
+            let Some(e) = e else { continue };
+            let mut probe = Probe::new(e.hash, mask, DICT_LINEAR_PROBES);
+            while self.indices[probe.slot()] != EMPTY {
+                probe.advance();
+            }
+            self.indices[probe.slot()] = index as u32;
+        }
+        self.filled = self.live;
     }
 }
 

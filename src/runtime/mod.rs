@@ -16,6 +16,7 @@ pub mod list;
 pub mod module;
 pub mod modules;
 pub mod num;
+pub mod probe;
 pub mod range;
 pub mod set;
 pub mod str;

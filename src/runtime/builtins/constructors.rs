@@ -288,6 +288,9 @@ pub fn set_from(interp: &mut Interp, v: &Value, frozen: bool) -> PyResult<Set> {
         return Ok(s.copy(frozen));
     }
     let set = Set::new(frozen);
+    if let Value::Dict(d) = v {
+        set.presize(d.len());
+    }
     let it = interp.iter(v)?;
     while let Some(x) = interp.next(&it)? {
         set.add(interp, x)?;

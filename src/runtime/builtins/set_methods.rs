@@ -53,6 +53,12 @@ builtin_method!(
     "difference_update(*others)",
     difference_update
 );
+builtin_method!(
+    SYMMETRIC_DIFFERENCE_UPDATE,
+    "set.symmetric_difference_update",
+    "symmetric_difference_update(other, /)",
+    symmetric_difference_update
+);
 builtin_method!(ISSUBSET, "set.issubset", "issubset(other, /)", issubset);
 builtin_method!(
     ISSUPERSET,
@@ -89,6 +95,7 @@ pub static SET_METHODS: &[&NativeFunction] = &[
     &UPDATE,
     &INTERSECTION_UPDATE,
     &DIFFERENCE_UPDATE,
+    &SYMMETRIC_DIFFERENCE_UPDATE,
     &ISSUBSET,
     &ISSUPERSET,
     &ISDISJOINT,
@@ -202,73 +209,154 @@ fn copy(_: &mut Interp, args: Args) -> PyResult<Value> {
     Ok(Value::Set(Rc::new(s.copy(s.frozen))))
 }
 
-/// Folds `op` over the receiver and every argument, into a new set of the receiver's kind.
-fn algebra(
-    interp: &mut Interp,
-    args: &Args,
-    name: &str,
-    op: fn(&Set, &mut Interp, &Set) -> PyResult<Set>,
-) -> PyResult<Value> {
-    let (s, rest) = this(args, name)?;
-    let mut acc = s.copy(s.frozen);
-    for other in rest {
-        let o = as_set(interp, other)?;
-        acc = op(&acc, interp, &o)?;
+/// Each argument's elements in CPython's order of work: a set's (or dict's) table is
+/// used as a whole, any other iterable one element at a time as it is iterated.
+enum Operand {
+    Table(Rc<Set>),
+    Items(Vec<Value>),
+}
+
+fn operand(interp: &mut Interp, v: &Value) -> PyResult<Operand> {
+    match v {
+        Value::Set(s) => Ok(Operand::Table(s.clone())),
+        Value::Dict(d) => {
+            let set = Set::new(false);
+            set.presize(d.len());
+            for k in d.keys() {
+                set.add(interp, k)?;
+            }
+            Ok(Operand::Table(Rc::new(set)))
+        }
+        other => Ok(Operand::Items(interp.collect(other)?)),
     }
-    let frozen = s.frozen;
-    Ok(Value::Set(Rc::new(acc.copy(frozen))))
+}
+
+/// `set_update_internal`: a set is merged, other elements are added one by one.
+fn update_from(interp: &mut Interp, s: &Set, other: &Value) -> PyResult<()> {
+    match operand(interp, other)? {
+        Operand::Table(o) => s.update(interp, &o),
+        Operand::Items(items) => {
+            for x in items {
+                s.add(interp, x)?;
+            }
+            Ok(())
+        }
+    }
+}
+
+/// `set_intersection`: a set argument by the smaller table; otherwise in the argument's
+/// order, keeping what `s` contains.
+fn intersect(interp: &mut Interp, s: &Set, other: &Value) -> PyResult<Set> {
+    match operand(interp, other)? {
+        Operand::Table(o) => s.intersection(interp, &o),
+        Operand::Items(items) => {
+            let out = Set::new(s.frozen);
+            for x in items {
+                if s.contains(interp, &x)? {
+                    out.add(interp, x)?;
+                }
+            }
+            Ok(out)
+        }
+    }
+}
+
+/// `set_difference_update_internal`: discards each element of the argument.
+fn discard_from(interp: &mut Interp, s: &Set, other: &Value) -> PyResult<()> {
+    match operand(interp, other)? {
+        Operand::Table(o) => s.difference_update(interp, &o),
+        Operand::Items(items) => {
+            for x in items {
+                s.discard(interp, &x)?;
+            }
+            Ok(())
+        }
+    }
+}
+
+fn result(s: &Set, out: Set) -> Value {
+    if out.frozen == s.frozen {
+        Value::Set(Rc::new(out))
+    } else {
+        Value::Set(Rc::new(out.copy(s.frozen)))
+    }
 }
 
 fn union(interp: &mut Interp, args: Args) -> PyResult<Value> {
-    algebra(interp, &args, "union", |a, i, b| a.union(i, b))
+    let (s, rest) = this(&args, "union")?;
+    let acc = s.copy(s.frozen);
+    for other in rest {
+        if !matches!(other, Value::Set(o) if Rc::ptr_eq(o, s)) {
+            update_from(interp, &acc, other)?;
+        }
+    }
+    Ok(result(s, acc))
 }
 
 fn intersection(interp: &mut Interp, args: Args) -> PyResult<Value> {
-    algebra(interp, &args, "intersection", |a, i, b| {
-        a.intersection(i, b)
-    })
+    let (s, rest) = this(&args, "intersection")?;
+    let mut acc = s.copy(s.frozen);
+    for other in rest {
+        acc = intersect(interp, &acc, other)?;
+    }
+    Ok(result(s, acc))
 }
 
 fn difference(interp: &mut Interp, args: Args) -> PyResult<Value> {
-    algebra(interp, &args, "difference", |a, i, b| a.difference(i, b))
+    let (s, rest) = this(&args, "difference")?;
+    let acc = match rest.first() {
+        Some(Value::Set(o)) => s.difference(interp, o)?,
+        _ => s.copy(s.frozen),
+    };
+    let skip = usize::from(matches!(rest.first(), Some(Value::Set(_))));
+    for other in &rest[skip..] {
+        discard_from(interp, &acc, other)?;
+    }
+    Ok(result(s, acc))
 }
 
+/// CPython builds a set from the argument, then toggles the receiver's elements in it.
 fn symmetric_difference(interp: &mut Interp, args: Args) -> PyResult<Value> {
-    let (_, rest) = this(&args, "symmetric_difference")?;
+    let (s, rest) = this(&args, "symmetric_difference")?;
     arg_count(rest, "symmetric_difference", 1, 1)?;
-    algebra(interp, &args, "symmetric_difference", |a, i, b| {
-        a.symmetric_difference(i, b)
-    })
+    let out = set_from(interp, &rest[0], s.frozen)?;
+    out.symmetric_difference_update(interp, s)?;
+    Ok(result(s, out))
 }
 
-fn update_with(
-    interp: &mut Interp,
-    args: &Args,
-    name: &str,
-    op: fn(&Set, &mut Interp, &Set) -> PyResult<()>,
-) -> PyResult<Value> {
-    let (s, rest) = mutable(args, name)?;
+fn update(interp: &mut Interp, args: Args) -> PyResult<Value> {
+    let (s, rest) = mutable(&args, "update")?;
     for other in rest {
-        let o = as_set(interp, other)?;
-        op(s, interp, &o)?;
+        update_from(interp, s, other)?;
     }
     Ok(Value::None)
 }
 
-fn update(interp: &mut Interp, args: Args) -> PyResult<Value> {
-    update_with(interp, &args, "update", |a, i, b| a.update(i, b))
+fn intersection_update(interp: &mut Interp, args: Args) -> PyResult<Value> {
+    let (s, rest) = mutable(&args, "intersection_update")?;
+    let mut acc = s.copy(false);
+    for other in rest {
+        acc = intersect(interp, &acc, other)?;
+    }
+    s.replace_table(acc);
+    Ok(Value::None)
 }
 
-fn intersection_update(interp: &mut Interp, args: Args) -> PyResult<Value> {
-    update_with(interp, &args, "intersection_update", |a, i, b| {
-        a.intersection_update(i, b)
-    })
+/// A set argument is toggled in directly; any other iterable becomes a set first.
+fn symmetric_difference_update(interp: &mut Interp, args: Args) -> PyResult<Value> {
+    let (s, rest) = mutable(&args, "symmetric_difference_update")?;
+    arg_count(rest, "symmetric_difference_update", 1, 1)?;
+    let other = as_set(interp, &rest[0])?;
+    s.symmetric_difference_update(interp, &other)?;
+    Ok(Value::None)
 }
 
 fn difference_update(interp: &mut Interp, args: Args) -> PyResult<Value> {
-    update_with(interp, &args, "difference_update", |a, i, b| {
-        a.difference_update(i, b)
-    })
+    let (s, rest) = mutable(&args, "difference_update")?;
+    for other in rest {
+        discard_from(interp, s, other)?;
+    }
+    Ok(Value::None)
 }
 
 fn issubset(interp: &mut Interp, args: Args) -> PyResult<Value> {
