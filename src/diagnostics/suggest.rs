@@ -142,10 +142,10 @@ fn class_dir(class: &Rc<Class>, names: &mut Vec<String>) {
             let before = names.len();
             names.extend(type_dir(c.name.as_str()));
             if names.len() == before {
-                names.extend(c.attrs.borrow().iter().map(|(k, _)| k.to_string()));
+                names.extend(c.attrs().iter().map(|(k, _)| k.to_string()));
             }
         } else {
-            names.extend(c.attrs.borrow().iter().map(|(k, _)| k.to_string()));
+            names.extend(c.attrs().iter().map(|(k, _)| k.to_string()));
             // What every class statement's namespace holds in CPython.
             for extra in ["__dict__", "__doc__", "__module__", "__weakref__"] {
                 names.push(extra.to_string());

@@ -148,7 +148,7 @@ impl Interp {
             }
             n if n == sym::DICT => {
                 let d = crate::runtime::dict::Dict::new();
-                for (k, v) in c.attrs.borrow().iter() {
+                for (k, v) in c.attrs().iter() {
                     d.insert_str(k.as_str(), v.clone());
                 }
                 Some(Value::Dict(Rc::new(d)))
@@ -178,7 +178,7 @@ impl Interp {
             .map(|i| i + 1)
             .unwrap_or(chain.len());
         for c in &chain[after..] {
-            let found = c.attrs.borrow().get(name).cloned();
+            let found = c.attrs().get(name).cloned();
             if let Some(v) = found {
                 if let Value::Class(_) = target {
                     return Ok(match v {
@@ -281,7 +281,7 @@ impl Interp {
                         ),
                     ));
                 }
-                c.attrs.borrow_mut().set(name, v);
+                c.attrs_mut().set(name, v);
                 Ok(())
             }
             Value::Module(m) => {
@@ -307,7 +307,7 @@ impl Interp {
     pub fn del_attr(&mut self, obj: &Value, name: Symbol) -> PyResult<()> {
         let removed = match obj {
             Value::Instance(inst) => inst.attrs.borrow_mut().remove(name),
-            Value::Class(c) if !is_builtin_class(c) => c.attrs.borrow_mut().remove(name),
+            Value::Class(c) if !is_builtin_class(c) => c.attrs_mut().remove(name),
             Value::Module(m) => m.attrs.borrow_mut().remove(name),
             _ => None,
         };

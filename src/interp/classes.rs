@@ -16,7 +16,6 @@ use crate::runtime::function::CellObj;
 use crate::runtime::symbol::{sym, Symbol};
 use crate::runtime::types::types;
 use crate::runtime::value::Value;
-use std::cell::RefCell;
 use std::rc::Rc;
 
 impl Interp {
@@ -153,15 +152,15 @@ pub fn build_class(
     if namespace.contains(sym::EQ) && !namespace.contains(sym::HASH) {
         namespace.set(sym::HASH, Value::None);
     }
-    Ok(Rc::new(Class {
+    Ok(Rc::new(Class::new(
         name,
-        qualname: qualname.to_string(),
+        qualname.to_string(),
         bases,
         mro,
-        attrs: RefCell::new(namespace),
+        namespace,
         builtin,
-        is_builtin: false,
-    }))
+        false,
+    )))
 }
 
 /// The C3 linearisation of the bases (the new class itself excluded).

@@ -14,7 +14,7 @@
 
 use super::frame::{Flow, Frame, ResumeInput};
 use super::Interp;
-use crate::lower::ir::{Stmt, StmtKind};
+use crate::lower::ir::{Stmt, StmtKind, Target};
 use crate::runtime::exception::{Exc, ExcKind, PyResult};
 use crate::runtime::value::Value;
 
@@ -81,6 +81,21 @@ impl Interp {
             }
             StmtKind::ForNext { iter, target } => {
                 let it = f.slots[*iter as usize].clone();
+                if let Target::Unpack {
+                    items, star: None, ..
+                } = target
+                {
+                    if let [first, second] = items.as_slice() {
+                        if let Some(step) = self.next_item_pair(&it) {
+                            let Some((k, v)) = step? else {
+                                return Ok(Flow::Exhausted);
+                            };
+                            self.assign(f, first, k)?;
+                            self.assign(f, second, v)?;
+                            return Ok(Flow::Normal);
+                        }
+                    }
+                }
                 match self.next(&it)? {
                     Some(v) => self.assign(f, target, v)?,
                     None => return Ok(Flow::Exhausted),

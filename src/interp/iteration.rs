@@ -282,6 +282,32 @@ impl Interp {
         Ok(())
     }
 
+    /// One step of a dict items iterator as its key and value, without the tuple `next()`
+    /// would build: `for k, v in d.items()` unpacks straight into its two targets.
+    /// `None` when `it` is some other iterator (the caller uses `next`).
+    pub fn next_item_pair(&mut self, it: &Value) -> Option<PyResult<Option<(Value, Value)>>> {
+        let Value::Iter(b) = it else { return None };
+        let mut st = b.state.borrow_mut();
+        let IterState::Dict {
+            dict,
+            kind: ViewKind::Items,
+            pos,
+            expected_len,
+        } = &mut *st
+        else {
+            return None;
+        };
+        if dict.len() != *expected_len {
+            *expected_len = usize::MAX;
+            return Some(runtime_error("dictionary changed size during iteration"));
+        }
+        let pair = dict.entry_at(pos);
+        if pair.is_none() {
+            *st = IterState::Exhausted;
+        }
+        Some(Ok(pair))
+    }
+
     /// `list(v)` as a vector.
     pub fn collect(&mut self, v: &Value) -> PyResult<Vec<Value>> {
         let mut out = Vec::new();

@@ -8,8 +8,22 @@
 use super::exception::ExcData;
 use super::symbol::Symbol;
 use super::value::Value;
-use std::cell::RefCell;
+use std::cell::{Cell, Ref, RefCell, RefMut};
 use std::rc::Rc;
+
+thread_local! {
+    /// Bumped by every change to any class's attribute table: a class's cached look-ups
+    /// are valid while the epoch they were made in is current (a change to a base class
+    /// must reach its subclasses' caches, and class attributes rarely change).
+    static CLASS_EPOCH: Cell<u64> = const { Cell::new(0) };
+}
+
+/// Look-ups along the MRO made since the last class change, hits and misses alike.
+#[derive(Default)]
+struct LookupCache {
+    epoch: u64,
+    entries: hashbrown::HashMap<Symbol, Option<Value>>,
+}
 
 /// Attributes keyed by interned name, in insertion order. Linear search: attribute tables
 /// are small and a scan of a few `u32`s beats hashing.
@@ -102,7 +116,9 @@ pub struct Class {
     pub bases: Vec<Rc<Class>>,
     /// The method resolution order *after* this class (C3 linearisation of the bases).
     pub mro: Vec<Rc<Class>>,
-    pub attrs: RefCell<AttrTable>,
+    /// Read with `attrs()`, changed only through `attrs_mut()`, which invalidates caches.
+    table: RefCell<AttrTable>,
+    cache: RefCell<LookupCache>,
     /// Set for built-in types and inherited by user subclasses (a class deriving from
     /// `Exception` has `Some(BaseException)`).
     pub builtin: Option<BuiltinType>,
@@ -112,13 +128,68 @@ pub struct Class {
 }
 
 impl Class {
-    /// Look a name up along the MRO: this class, then `mro`.
+    pub fn new(
+        name: Symbol,
+        qualname: String,
+        bases: Vec<Rc<Class>>,
+        mro: Vec<Rc<Class>>,
+        attrs: AttrTable,
+        builtin: Option<BuiltinType>,
+        is_builtin: bool,
+    ) -> Class {
+        Class {
+            name,
+            qualname,
+            bases,
+            mro,
+            table: RefCell::new(attrs),
+            cache: RefCell::new(LookupCache::default()),
+            builtin,
+            is_builtin,
+        }
+    }
+
+    /// The class's own attributes (not its bases').
+    pub fn attrs(&self) -> Ref<'_, AttrTable> {
+        self.table.borrow()
+    }
+
+    /// The class's own attributes, to change: every class's look-up cache is dropped.
+    pub fn attrs_mut(&self) -> RefMut<'_, AttrTable> {
+        CLASS_EPOCH.with(|e| e.set(e.get() + 1));
+        self.table.borrow_mut()
+    }
+
+    /// Look a name up along the MRO: this class, then `mro`. Cached per class until any
+    /// class changes, so a method call or instance attribute read on a deep MRO (every
+    /// MRO ends in `object`, with its dozens of methods) is one hash probe.
     pub fn lookup(&self, name: Symbol) -> Option<Value> {
-        if let Some(v) = self.attrs.borrow().get(name) {
+        let epoch = CLASS_EPOCH.with(Cell::get);
+        {
+            let cache = self.cache.borrow();
+            if cache.epoch == epoch {
+                if let Some(hit) = cache.entries.get(&name) {
+                    return hit.clone();
+                }
+            }
+        }
+        let found = self.lookup_uncached(name);
+        if let Ok(mut cache) = self.cache.try_borrow_mut() {
+            if cache.epoch != epoch {
+                cache.entries.clear();
+                cache.epoch = epoch;
+            }
+            cache.entries.insert(name, found.clone());
+        }
+        found
+    }
+
+    fn lookup_uncached(&self, name: Symbol) -> Option<Value> {
+        if let Some(v) = self.attrs().get(name) {
             return Some(v.clone());
         }
         for c in &self.mro {
-            if let Some(v) = c.attrs.borrow().get(name) {
+            if let Some(v) = c.attrs().get(name) {
                 return Some(v.clone());
             }
         }
@@ -127,11 +198,11 @@ impl Class {
 
     /// Like `lookup`, but also says which class on the MRO defined it.
     pub fn lookup_with_owner(self: &Rc<Class>, name: Symbol) -> Option<(Value, Rc<Class>)> {
-        if let Some(v) = self.attrs.borrow().get(name) {
+        if let Some(v) = self.attrs().get(name) {
             return Some((v.clone(), self.clone()));
         }
         for c in &self.mro {
-            if let Some(v) = c.attrs.borrow().get(name) {
+            if let Some(v) = c.attrs().get(name) {
                 return Some((v.clone(), c.clone()));
             }
         }

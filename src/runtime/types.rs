@@ -51,15 +51,15 @@ fn new_class(name: &str, bases: Vec<Rc<Class>>, builtin: BuiltinType) -> Rc<Clas
         mro.push(base.clone());
         mro.extend(base.mro.iter().cloned());
     }
-    Rc::new(Class {
-        name: Symbol::intern(name),
-        qualname: name.to_string(),
+    Rc::new(Class::new(
+        Symbol::intern(name),
+        name.to_string(),
         bases,
         mro,
-        attrs: RefCell::new(AttrTable::new()),
-        builtin: Some(builtin),
-        is_builtin: true,
-    })
+        AttrTable::new(),
+        Some(builtin),
+        true,
+    ))
 }
 
 impl BuiltinTypes {
@@ -121,7 +121,7 @@ impl BuiltinTypes {
         }
         let c = new_class(name, vec![self.object.clone()], builtin);
         if builtin == BuiltinType::Iterator {
-            let mut attrs = c.attrs.borrow_mut();
+            let mut attrs = c.attrs_mut();
             for m in super::builtins::object_methods::ITERATOR_METHODS {
                 attrs.set(Symbol::intern(m.name), Value::Native(m));
             }

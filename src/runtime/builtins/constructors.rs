@@ -28,7 +28,7 @@ pub fn construct(
     let args = Args { pos, kw };
     // Built-in classes of modules (`itertools.chain`, `functools.partial`) bring their
     // own constructor as a native `__new__`.
-    let own_constructor = cls.attrs.borrow().get(sym::NEW).cloned();
+    let own_constructor = cls.attrs().get(sym::NEW).cloned();
     if let Some(Value::Native(new)) = own_constructor {
         return (new.call)(interp, args);
     }

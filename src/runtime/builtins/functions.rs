@@ -656,9 +656,9 @@ fn dir(interp: &mut Interp, args: Args) -> PyResult<Value> {
         }
         other => class_of(other),
     };
-    names.extend(class.attrs.borrow().iter().map(|(k, _)| k.to_string()));
+    names.extend(class.attrs().iter().map(|(k, _)| k.to_string()));
     for c in &class.mro {
-        names.extend(c.attrs.borrow().iter().map(|(k, _)| k.to_string()));
+        names.extend(c.attrs().iter().map(|(k, _)| k.to_string()));
     }
     names.sort();
     names.dedup();

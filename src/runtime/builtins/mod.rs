@@ -100,7 +100,7 @@ pub fn install(ns: &mut HashMap<Symbol, Value>) {
 /// Puts the methods of every built-in type into its class's attribute table.
 pub fn install_methods(t: &BuiltinTypes) {
     let put = |class: &std::rc::Rc<super::class::Class>, methods: &[&'static NativeFunction]| {
-        let mut attrs = class.attrs.borrow_mut();
+        let mut attrs = class.attrs_mut();
         for m in methods {
             let short = m.name.rsplit('.').next().unwrap_or(m.name);
             attrs.set(Symbol::intern(short), Value::Native(m));

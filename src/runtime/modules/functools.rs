@@ -79,7 +79,7 @@ builtin_method!(KEY_LT, "KeyWrapper.__lt__", "__lt__(other)", key_lt);
 fn native_class(name: &'static str, methods: &[(&str, &'static NativeFunction)]) -> Rc<Class> {
     let class = types().named(name, BuiltinType::Object);
     {
-        let mut attrs = class.attrs.borrow_mut();
+        let mut attrs = class.attrs_mut();
         for (n, f) in methods {
             attrs.set(Symbol::intern(n), Value::Native(f));
         }

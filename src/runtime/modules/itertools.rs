@@ -124,7 +124,7 @@ pub fn module() -> Value {
     // `chain` is a class: it has the alternate constructor `chain.from_iterable`.
     let chain_class = types().named("chain", BuiltinType::Iterator);
     {
-        let mut c = chain_class.attrs.borrow_mut();
+        let mut c = chain_class.attrs_mut();
         c.set(sym::NEW, Value::Native(&CHAIN));
         c.set(
             Symbol::intern("from_iterable"),
