@@ -20,6 +20,11 @@ struct Cli {
     #[arg(long)]
     desugar: bool,
 
+    /// Show the iteration protocol as it happens, on stderr: each iter() and next(), and
+    /// each generator created, resumed, suspended, returning and closed.
+    #[arg(long)]
+    trace: bool,
+
     /// Maximum depth of Python calls before RecursionError (CPython's default: 1000).
     #[arg(long, value_name = "N", default_value_t = 1000)]
     recursion_limit: u32,
@@ -64,6 +69,7 @@ fn main() -> ExitCode {
             Mode::Run
         },
         color,
+        trace: cli.trace,
     };
     let (name, text) = if let Some(code) = cli.command {
         ("<string>".to_string(), code)

@@ -30,6 +30,8 @@ pub struct RunOptions {
     pub mode: Mode,
     /// Colours in reports (only on a terminal, never when piped or with NO_COLOR).
     pub color: bool,
+    /// `--trace`: write the iteration protocol's events to stderr as the program runs.
+    pub trace: bool,
 }
 
 /// A program's outcome when its output was captured (tests, embedding).
@@ -92,6 +94,9 @@ impl Outcome {
 
 /// Runs one source text in an existing interpreter; returns the exit code.
 pub fn run_in(interp: &mut Interp, source: Rc<SourceFile>, options: &RunOptions) -> i32 {
+    if options.trace {
+        interp.trace = Some(crate::interp::trace::Tracer::new(source.clone()));
+    }
     match crate::syntax::parse_module(&source) {
         Ok(module) => run_module(interp, module, source, options).exit_code(),
         Err(e) => {

@@ -78,14 +78,20 @@ impl Interp {
         }
         if code.is_generator {
             let frame = Frame::new(code.clone(), slots);
-            return Ok(Value::Generator(Generator::new(frame)));
+            let g = Generator::new(frame);
+            if self.trace.is_some() {
+                self.trace_generator_created(&g);
+            }
+            return Ok(Value::Generator(g));
         }
         if let Err(e) = self.enter() {
             self.recycle_slots(slots);
             return Err(e);
         }
         let mut frame = Frame::new(code.clone(), slots);
+        let mark = self.trace_mark();
         let result = self.exec_block(&mut frame, &code.body);
+        self.trace_restore(mark);
         self.leave();
         self.recycle_slots(std::mem::take(&mut frame.slots));
         match result {

@@ -211,7 +211,11 @@ impl Interp {
             }
             ExprKind::Iter(x) => {
                 let v = self.eval(f, x)?;
-                self.iter(&v).map_err(|err| err.locate(x.span))
+                let it = self.iter(&v).map_err(|err| err.locate(x.span))?;
+                if self.trace.is_some() {
+                    self.trace_iter(&v, &it, true);
+                }
+                Ok(it)
             }
             ExprKind::TypeOf(x) => {
                 let v = self.eval(f, x)?;

@@ -26,6 +26,9 @@ impl Interp {
             0
         };
         while let Some(stmt) = block.get(i) {
+            if let Some(t) = self.trace.as_deref_mut() {
+                t.at(stmt.span);
+            }
             let flow = match self.exec_stmt(f, stmt) {
                 Ok(flow) => flow,
                 Err(e) => return Err(e.locate(stmt.span)),
@@ -81,9 +84,12 @@ impl Interp {
             }
             StmtKind::ForNext { iter, target } => {
                 let it = f.slots[*iter as usize].clone();
-                if let Target::Unpack {
-                    items, star: None, ..
-                } = target
+                if let (
+                    Target::Unpack {
+                        items, star: None, ..
+                    },
+                    None,
+                ) = (target, &self.trace)
                 {
                     if let [first, second] = items.as_slice() {
                         if let Some(step) = self.next_item_pair(&it) {
@@ -96,7 +102,11 @@ impl Interp {
                         }
                     }
                 }
-                match self.next(&it)? {
+                let item = self.next(&it)?;
+                if self.trace.is_some() {
+                    self.trace_next(&it, item.as_ref(), true);
+                }
+                match item {
                     Some(v) => self.assign(f, target, v)?,
                     None => return Ok(Flow::Exhausted),
                 }

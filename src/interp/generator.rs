@@ -124,6 +124,10 @@ impl Interp {
             *g.frame.borrow_mut() = Some(frame);
             return Err(e);
         }
+        let caller = match self.trace {
+            Some(_) => self.trace_resumed(g, &input, state == GenState::Created),
+            None => 0,
+        };
         frame.resuming = state == GenState::Suspended;
         frame.resume_input = Some(input);
         self.handled.append(&mut frame.saved_handled);
@@ -131,6 +135,14 @@ impl Interp {
         let code = frame.code.clone();
         let result = self.exec_block(&mut frame, &code.body);
         self.leave();
+        if self.trace.is_some() {
+            match &result {
+                Ok(Flow::Yield) => self.trace_left(g, caller, Some(&frame.ret), None, None),
+                Ok(Flow::Return) => self.trace_left(g, caller, None, Some(&frame.ret), None),
+                Ok(_) => self.trace_left(g, caller, None, None, None),
+                Err(e) => self.trace_left(g, caller, None, None, Some(e)),
+            }
+        }
         match result {
             Ok(Flow::Yield) => {
                 let own = (frame.handled as usize).min(self.handled.len());
@@ -193,6 +205,9 @@ impl Interp {
     pub fn gen_close(&mut self, g: &Rc<Generator>) -> PyResult<()> {
         match g.state.get() {
             GenState::Created | GenState::Closed => {
+                if g.state.get() == GenState::Created && self.trace.is_some() {
+                    self.trace_closed(g);
+                }
                 g.finish();
                 Ok(())
             }
@@ -256,6 +271,9 @@ impl Interp {
         } else {
             let v = self.eval(f, iterable)?;
             let it = self.iter(&v).map_err(|e| e.locate(iterable.span))?;
+            if self.trace.is_some() {
+                self.trace_yield_from(&v);
+            }
             f.slots[sub as usize] = it;
             ResumeInput::Send(Value::None)
         };

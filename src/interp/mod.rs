@@ -23,6 +23,7 @@ pub mod operators;
 pub mod raise;
 pub mod repr;
 pub mod subscript;
+pub mod trace;
 pub mod try_stmt;
 
 use crate::lower::ir::{Globals, Program};
@@ -78,6 +79,8 @@ pub struct Interp {
     slot_pool: Vec<Vec<Value>>,
     /// Identities of containers whose repr is being built (`[...]` for cycles).
     pub repr_active: Vec<usize>,
+    /// `--trace`: the iteration protocol written to stderr as it happens (`trace.rs`).
+    pub trace: Option<Box<trace::Tracer>>,
 }
 
 impl Interp {
@@ -98,6 +101,7 @@ impl Interp {
             handled: Vec::new(),
             slot_pool: Vec::new(),
             repr_active: Vec::new(),
+            trace: None,
         }
     }
 

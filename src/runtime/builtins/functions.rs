@@ -181,7 +181,9 @@ fn iter(interp: &mut Interp, args: Args) -> PyResult<Value> {
             },
         ));
     }
-    interp.iter(&args.pos[0])
+    let it = interp.iter(&args.pos[0])?;
+    interp.trace_iter(&args.pos[0], &it, false);
+    Ok(it)
 }
 
 /// `next(it[, default])`: a generator's return value and a user `__next__`'s
@@ -209,6 +211,11 @@ fn next(interp: &mut Interp, args: Args) -> PyResult<Value> {
         },
         _ => Err(crate::interp::iteration::not_an_iterator(it)),
     };
+    match &result {
+        Ok(v) => interp.trace_next(it, Some(v), false),
+        Err(e) if e.is(ExcKind::StopIteration) => interp.trace_next(it, None, false),
+        Err(_) => {}
+    }
     match (result, default) {
         (Err(e), Some(d)) if e.is(ExcKind::StopIteration) => Ok(d.clone()),
         (result, _) => result,
