@@ -15,6 +15,7 @@ use crate::runtime::hint::Hint;
 use crate::runtime::symbol::sym;
 use crate::runtime::value::Value;
 use std::cell::{Cell, RefCell};
+use std::collections::VecDeque;
 use std::rc::Rc;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -40,9 +41,9 @@ pub struct Generator {
 
 thread_local! {
     /// Frames of suspended generators that lost their last reference, waiting to be closed.
-    // Boxed: a frame moves out of its generator without copying it.
-    #[allow(clippy::vec_box)]
-    static PENDING_CLOSES: RefCell<Vec<Box<Frame>>> = const { RefCell::new(Vec::new()) };
+    // Boxed: a frame moves out of its generator without copying it. A deque: dropping a
+    // list of suspended generators queues them all, and they are closed first-in first-out.
+    static PENDING_CLOSES: RefCell<VecDeque<Box<Frame>>> = const { RefCell::new(VecDeque::new()) };
     static PENDING_COUNT: Cell<usize> = const { Cell::new(0) };
 }
 
@@ -77,7 +78,7 @@ impl Drop for Generator {
             return;
         }
         if let Some(frame) = self.frame.get_mut().take() {
-            let _ = PENDING_CLOSES.try_with(|q| q.borrow_mut().push(frame));
+            let _ = PENDING_CLOSES.try_with(|q| q.borrow_mut().push_back(frame));
             let _ = PENDING_COUNT.try_with(|c| c.set(c.get() + 1));
         }
     }
@@ -231,10 +232,7 @@ impl Interp {
     /// Closes the generators dropped while suspended, in the order they were dropped.
     pub fn drain_pending_closes(&mut self) {
         loop {
-            let frame = PENDING_CLOSES.with(|q| {
-                let mut q = q.borrow_mut();
-                (!q.is_empty()).then(|| q.remove(0))
-            });
+            let frame = PENDING_CLOSES.with(|q| q.borrow_mut().pop_front());
             let Some(frame) = frame else { break };
             PENDING_COUNT.with(|c| c.set(c.get().saturating_sub(1)));
             let g = Rc::new(Generator {

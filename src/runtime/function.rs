@@ -48,6 +48,16 @@ impl<'a> Args<'a> {
     pub fn kwarg(&self, name: Symbol) -> Option<&'a Value> {
         self.kw.iter().find(|(k, _)| *k == name).map(|(_, v)| v)
     }
+
+    /// The keyword argument called `name`. Costs nothing when there are no keyword
+    /// arguments (the common call), and never interns: a name nobody interned was not
+    /// passed.
+    pub fn kwarg_named(&self, name: &str) -> Option<&'a Value> {
+        if self.kw.is_empty() {
+            return None;
+        }
+        self.kwarg(Symbol::lookup(name)?)
+    }
 }
 
 pub type NativeFn = fn(&mut Interp, Args) -> PyResult<Value>;

@@ -60,7 +60,7 @@ pub fn construct(
         }
         BuiltinType::Str => {
             only_keywords(&args, &["object"], "str")?;
-            match pos.first().or(args.kwarg(Symbol::intern("object"))) {
+            match pos.first().or(args.kwarg_named("object")) {
                 Some(v) => Ok(Value::string(interp.str_of(v)?)),
                 None => Ok(Value::str("")),
             }
@@ -120,7 +120,7 @@ pub fn construct(
             only_keywords(&args, &["fget", "fset", "fdel", "doc"], "property")?;
             let get = |i: usize, name: &str| -> Value {
                 pos.get(i)
-                    .or(args.kwarg(Symbol::intern(name)))
+                    .or(args.kwarg_named(name))
                     .cloned()
                     .unwrap_or(Value::None)
             };
@@ -181,7 +181,7 @@ fn make_int(interp: &mut Interp, args: &Args) -> PyResult<Value> {
             args.pos.len()
         ));
     }
-    let base = args.pos.get(1).or(args.kwarg(Symbol::intern("base")));
+    let base = args.pos.get(1).or(args.kwarg_named("base"));
     let Some(x) = args.pos.first() else {
         if base.is_some() {
             return type_error("int() missing string argument");

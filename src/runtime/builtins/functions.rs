@@ -501,7 +501,7 @@ fn round(interp: &mut Interp, args: Args) -> PyResult<Value> {
     let number = args
         .pos
         .first()
-        .or(args.kwarg(Symbol::intern("number")))
+        .or(args.kwarg_named("number"))
         .ok_or_else(|| {
             Exc::new(
                 ExcKind::TypeError,
@@ -511,7 +511,7 @@ fn round(interp: &mut Interp, args: Args) -> PyResult<Value> {
     let ndigits = args
         .pos
         .get(1)
-        .or(args.kwarg(Symbol::intern("ndigits")))
+        .or(args.kwarg_named("ndigits"))
         .filter(|v| !v.is_none());
     if let Value::Instance(inst) = number {
         if let Some(m) = inst.class.lookup(Symbol::intern("__round__")) {

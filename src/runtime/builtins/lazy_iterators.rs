@@ -12,7 +12,7 @@ use crate::runtime::class::Class;
 use crate::runtime::exception::{type_error, value_error, ExcKind, PyResult};
 use crate::runtime::function::Args;
 use crate::runtime::iterators::{BuiltinIter, IterState};
-use crate::runtime::symbol::{sym, Symbol};
+use crate::runtime::symbol::sym;
 use crate::runtime::value::Value;
 use std::rc::Rc;
 
@@ -26,7 +26,7 @@ pub fn construct(interp: &mut Interp, cls: &Rc<Class>, args: &Args) -> PyResult<
             let iterable = args
                 .pos
                 .first()
-                .or(args.kwarg(Symbol::intern("iterable")))
+                .or(args.kwarg_named("iterable"))
                 .ok_or_else(|| {
                     crate::runtime::exception::Exc::new(
                         ExcKind::TypeError,

@@ -272,13 +272,13 @@ fn split_args<'a>(
             rest.len()
         ));
     }
-    let sep = match rest.first().or(args.kwarg(Symbol::intern("sep"))) {
+    let sep = match rest.first().or(args.kwarg_named("sep")) {
         None | Some(Value::None) => None,
         Some(v) => Some(text_arg(v, |v| {
             format!("must be str or None, not {}", v.type_name())
         })?),
     };
-    let maxsplit = match rest.get(1).or(args.kwarg(Symbol::intern("maxsplit"))) {
+    let maxsplit = match rest.get(1).or(args.kwarg_named("maxsplit")) {
         None => -1,
         Some(v) => int_param(interp, v)?,
     };
@@ -301,7 +301,7 @@ fn splitlines(interp: &mut Interp, args: Args) -> PyResult<Value> {
     let (s, rest) = this(&args, "splitlines")?;
     only_keywords(&args, &["keepends"], "splitlines")?;
     arg_count(rest, "splitlines", 0, 1)?;
-    let keepends = match rest.first().or(args.kwarg(Symbol::intern("keepends"))) {
+    let keepends = match rest.first().or(args.kwarg_named("keepends")) {
         Some(v) => interp.truthy(v)?,
         None => false,
     };
@@ -513,7 +513,7 @@ fn expandtabs(interp: &mut Interp, args: Args) -> PyResult<Value> {
     let (s, rest) = this(&args, "expandtabs")?;
     only_keywords(&args, &["tabsize"], "expandtabs")?;
     arg_count(rest, "expandtabs", 0, 1)?;
-    let size = match rest.first().or(args.kwarg(Symbol::intern("tabsize"))) {
+    let size = match rest.first().or(args.kwarg_named("tabsize")) {
         Some(v) => int_param(interp, v)?,
         None => 8,
     };

@@ -177,7 +177,7 @@ fn count(_: &mut Interp, args: Args) -> PyResult<Value> {
     let step = args
         .pos
         .get(1)
-        .or(args.kwarg(Symbol::intern("step")))
+        .or(args.kwarg_named("step"))
         .cloned()
         .unwrap_or(Value::Int(1));
     if !is_number(&start) || !is_number(&step) {
@@ -245,7 +245,7 @@ impl ToolIter for Repeat {
 fn repeat(_: &mut Interp, args: Args) -> PyResult<Value> {
     only_keywords(&args, &["object", "times"], "repeat")?;
     arg_count(args.pos, "repeat", 1, 2)?;
-    let times = match args.pos.get(1).or(args.kwarg(Symbol::intern("times"))) {
+    let times = match args.pos.get(1).or(args.kwarg_named("times")) {
         Some(t) => Some(crate::runtime::builtins::int_arg(t, "")?.max(0)),
         None => None,
     };
@@ -293,11 +293,11 @@ fn accumulate(interp: &mut Interp, args: Args) -> PyResult<Value> {
     let func = args
         .pos
         .get(1)
-        .or(args.kwarg(Symbol::intern("func")))
+        .or(args.kwarg_named("func"))
         .cloned()
         .unwrap_or(Value::None);
     let initial = args
-        .kwarg(Symbol::intern("initial"))
+        .kwarg_named("initial")
         .cloned()
         .filter(|v| !v.is_none());
     Ok(tool(
@@ -845,7 +845,7 @@ impl ToolIter for ZipLongest {
 fn zip_longest(interp: &mut Interp, args: Args) -> PyResult<Value> {
     only_keywords(&args, &["fillvalue"], "zip_longest")?;
     let fill = args
-        .kwarg(Symbol::intern("fillvalue"))
+        .kwarg_named("fillvalue")
         .cloned()
         .unwrap_or(Value::None);
     let mut iters = Vec::with_capacity(args.pos.len());
@@ -1040,7 +1040,7 @@ fn r_arg(v: Option<&Value>) -> PyResult<Option<usize>> {
 
 fn product(interp: &mut Interp, args: Args) -> PyResult<Value> {
     only_keywords(&args, &["repeat"], "product")?;
-    let repeat = match args.kwarg(Symbol::intern("repeat")) {
+    let repeat = match args.kwarg_named("repeat") {
         Some(v) => crate::runtime::builtins::int_arg(v, "")?,
         None => 1,
     };
@@ -1066,7 +1066,7 @@ fn permutations(interp: &mut Interp, args: Args) -> PyResult<Value> {
     only_keywords(&args, &["iterable", "r"], "permutations")?;
     arg_count(args.pos, "permutations", 1, 2)?;
     let pool = interp.collect(&args.pos[0])?;
-    let r = r_arg(args.pos.get(1).or(args.kwarg(Symbol::intern("r"))))?.unwrap_or(pool.len());
+    let r = r_arg(args.pos.get(1).or(args.kwarg_named("r")))?.unwrap_or(pool.len());
     Ok(tool(
         "permutations",
         new_indices(Combinatoric::Permutations, vec![pool], r),
@@ -1077,7 +1077,7 @@ fn combinations(interp: &mut Interp, args: Args) -> PyResult<Value> {
     only_keywords(&args, &["iterable", "r"], "combinations")?;
     arg_count(args.pos, "combinations", 1, 2)?;
     let pool = interp.collect(&args.pos[0])?;
-    let Some(r) = r_arg(args.pos.get(1).or(args.kwarg(Symbol::intern("r"))))? else {
+    let Some(r) = r_arg(args.pos.get(1).or(args.kwarg_named("r")))? else {
         return type_error("combinations() missing required argument 'r' (pos 2)");
     };
     Ok(tool(
@@ -1090,7 +1090,7 @@ fn combinations_with_replacement(interp: &mut Interp, args: Args) -> PyResult<Va
     only_keywords(&args, &["iterable", "r"], "combinations_with_replacement")?;
     arg_count(args.pos, "combinations_with_replacement", 1, 2)?;
     let pool = interp.collect(&args.pos[0])?;
-    let Some(r) = r_arg(args.pos.get(1).or(args.kwarg(Symbol::intern("r"))))? else {
+    let Some(r) = r_arg(args.pos.get(1).or(args.kwarg_named("r")))? else {
         return type_error("combinations_with_replacement() missing required argument 'r' (pos 2)");
     };
     Ok(tool(
