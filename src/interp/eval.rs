@@ -37,7 +37,7 @@ impl Interp {
             ExprKind::Deref(s) => self.load_deref(f, *s).map_err(|x| x.locate(e.span)),
             ExprKind::Global(id) => self.load_global(*id).map_err(|x| x.locate(e.span)),
             ExprKind::ClassLoad { name, fallback } => {
-                if let Some(v) = f.namespace.as_ref().and_then(|ns| ns.get(*name)) {
+                if let Some(v) = f.namespace().and_then(|ns| ns.get(*name)) {
                     return Ok(v.clone());
                 }
                 self.eval(f, fallback)

@@ -18,7 +18,7 @@ impl Interp {
     pub fn exec_try(&mut self, f: &mut Frame, t: &Try) -> PyResult<Flow> {
         let h = t.handlers.len() as u32;
         let finally_marker = h + 2;
-        let marker = if f.resuming {
+        let marker = if self.resuming {
             f.path.pop().unwrap_or(0)
         } else {
             0
@@ -30,11 +30,12 @@ impl Interp {
         if t.finalbody.is_empty() || matches!(outcome, Ok(Flow::Yield)) {
             return outcome;
         }
-        f.pending.push(match outcome {
-            Ok(Flow::Return) => Pending::Return(std::mem::replace(&mut f.ret, Value::None)),
+        let pending = match outcome {
+            Ok(Flow::Return) => Pending::Return(self.take_ret()),
             Ok(flow) => Pending::Flow(flow),
             Err(e) => Pending::Raise(e),
-        });
+        };
+        f.push_pending(pending);
         self.run_finally(f, t, finally_marker)
     }
 
@@ -135,20 +136,20 @@ impl Interp {
                 f.path.push(marker);
                 Ok(Flow::Yield)
             }
-            Ok(Flow::Normal) => match f.pending.pop() {
+            Ok(Flow::Normal) => match f.pop_pending() {
                 Some(Pending::Flow(flow)) => Ok(flow),
                 Some(Pending::Return(v)) => {
-                    f.ret = v;
+                    self.ret = v;
                     Ok(Flow::Return)
                 }
                 Some(Pending::Raise(e)) => Err(e),
                 None => Ok(Flow::Normal),
             },
             Ok(flow) => {
-                f.pending.pop();
+                f.pop_pending();
                 Ok(flow)
             }
-            Err(err) => match f.pending.pop() {
+            Err(err) => match f.pop_pending() {
                 Some(Pending::Raise(old)) => Err(self.chain_context(err, &old)),
                 _ => Err(err),
             },
