@@ -13,7 +13,21 @@ use crate::runtime::value::Value;
 use crate::syntax::ast::BinOp;
 
 impl Interp {
+    /// Stores `v` into `target`. Storing into a local slot, the commonest target, is
+    /// inlined into the caller.
+    #[inline(always)]
     pub fn assign(&mut self, f: &mut Frame, target: &Target, v: Value) -> PyResult<()> {
+        match target {
+            Target::Local(s) => {
+                f.slots[*s as usize] = v;
+                Ok(())
+            }
+            _ => self.assign_other(f, target, v),
+        }
+    }
+
+    #[inline(never)]
+    fn assign_other(&mut self, f: &mut Frame, target: &Target, v: Value) -> PyResult<()> {
         match target {
             Target::Local(s) => {
                 f.slots[*s as usize] = v;

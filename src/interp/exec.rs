@@ -4,7 +4,7 @@
 //! `try_stmt.rs`) and assignment targets (see `assign.rs`).
 //!
 //! Resuming a generator: when a `yield` suspends, it returns `Flow::Yield` and every
-//! enclosing block pushes the index of the statement it was running onto `Frame::path`
+//! enclosing block pushes the index of the statement it was running onto the frame's path (`Frame::push_path`)
 //! (compound statements also push which branch/part they were in). To resume, the
 //! generator sets `Interp::resuming`; each block then pops its index and jumps straight to
 //! that statement, compound statements pop their part and re-enter it without
@@ -21,7 +21,7 @@ use crate::runtime::value::Value;
 impl Interp {
     pub fn exec_block(&mut self, f: &mut Frame, block: &[Stmt]) -> PyResult<Flow> {
         let mut i = if self.resuming {
-            f.path.pop().unwrap_or(0) as usize
+            f.pop_path().unwrap_or(0) as usize
         } else {
             0
         };
@@ -32,7 +32,7 @@ impl Interp {
             };
             if flow != Flow::Normal {
                 if flow == Flow::Yield {
-                    f.path.push(i as u32);
+                    f.push_path(i as u32);
                 }
                 return Ok(flow);
             }
@@ -66,13 +66,13 @@ impl Interp {
             StmtKind::Delete(target) => self.delete(f, target)?,
             StmtKind::If { test, then, orelse } => {
                 let in_else = if self.resuming {
-                    f.path.pop() == Some(1)
+                    f.pop_path() == Some(1)
                 } else {
                     !self.eval_truth(f, test)?
                 };
                 let flow = self.exec_block(f, if in_else { orelse } else { then })?;
                 if flow == Flow::Yield {
-                    f.path.push(in_else as u32);
+                    f.push_path(in_else as u32);
                 }
                 return Ok(flow);
             }
@@ -173,7 +173,7 @@ impl Interp {
         body: &[Stmt],
         orelse: &[Stmt],
     ) -> PyResult<Flow> {
-        let in_else = self.resuming && f.path.pop() == Some(1);
+        let in_else = self.resuming && f.pop_path() == Some(1);
         if !in_else {
             loop {
                 if !self.resuming {
@@ -188,7 +188,7 @@ impl Interp {
                     Flow::Break => return Ok(Flow::Normal),
                     Flow::Exhausted => break,
                     Flow::Yield => {
-                        f.path.push(0);
+                        f.push_path(0);
                         return Ok(Flow::Yield);
                     }
                     Flow::Return => return Ok(Flow::Return),
@@ -197,7 +197,7 @@ impl Interp {
         }
         let flow = self.exec_block(f, orelse)?;
         if flow == Flow::Yield {
-            f.path.push(1);
+            f.push_path(1);
         }
         Ok(flow)
     }

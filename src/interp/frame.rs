@@ -9,7 +9,6 @@ use crate::lower::ir::Code;
 use crate::runtime::class::AttrTable;
 use crate::runtime::exception::Exc;
 use crate::runtime::value::Value;
-use smallvec::SmallVec;
 use std::rc::Rc;
 
 /// How a statement (or block) finished, when it did not raise.
@@ -41,10 +40,8 @@ pub enum ResumeInput {
     Throw(Exc),
 }
 
-/// Where a suspended generator stopped: statement indexes and branch markers, innermost
-/// first. Inline up to a nesting depth that covers a `for` with an `if` inside (5 entries),
-/// so a suspended generator holds no separate allocation for it.
-pub type ResumePath = SmallVec<[u32; 6]>;
+/// Resume-path entries kept inline in the frame; deeper paths continue in `RareState`.
+const PATH_INLINE: usize = 7;
 
 /// A running (or suspended) code object's locals and generator bookkeeping.
 ///
@@ -54,8 +51,12 @@ pub type ResumePath = SmallVec<[u32; 6]>;
 pub struct Frame {
     pub code: Rc<Code>,
     pub slots: Vec<Value>,
-    /// Generator resume path, pushed as a `Flow::Yield` unwinds and popped on resumption.
-    pub path: ResumePath,
+    /// Generator resume path: statement indexes and branch markers, innermost first,
+    /// pushed as a `Flow::Yield` unwinds and popped on resumption. The first
+    /// `PATH_INLINE` entries live here (a `for` with an `if` inside needs 5), so a
+    /// suspended generator needs no allocation for its path.
+    path: [u32; PATH_INLINE],
+    path_len: u32,
     /// How many entries of the interpreter's handled-exception stack belong to this frame.
     pub handled: u32,
     /// What few frames need (a class body's namespace, `finally` outcomes, exceptions
@@ -71,6 +72,8 @@ struct RareState {
     pending: Vec<Pending>,
     /// This frame's handled exceptions while it is suspended (generators only).
     saved_handled: Vec<Exc>,
+    /// Resume-path entries past the inline ones (outermost last).
+    deep_path: Vec<u32>,
 }
 
 impl Frame {
@@ -78,9 +81,34 @@ impl Frame {
         Frame {
             code,
             slots,
-            path: ResumePath::new(),
+            path: [0; PATH_INLINE],
+            path_len: 0,
             handled: 0,
             rare: None,
+        }
+    }
+
+    /// Records one level of where a generator suspended (on the way out of a `yield`).
+    #[inline]
+    pub fn push_path(&mut self, entry: u32) {
+        let n = self.path_len as usize;
+        if n < PATH_INLINE {
+            self.path[n] = entry;
+        } else {
+            self.rare_mut().deep_path.push(entry);
+        }
+        self.path_len += 1;
+    }
+
+    /// Takes the outermost remaining level of the resume path (on the way back in).
+    #[inline]
+    pub fn pop_path(&mut self) -> Option<u32> {
+        let n = self.path_len.checked_sub(1)?;
+        self.path_len = n;
+        if (n as usize) < PATH_INLINE {
+            Some(self.path[n as usize])
+        } else {
+            self.rare.as_mut()?.deep_path.pop()
         }
     }
 
@@ -133,7 +161,7 @@ impl Frame {
 
     /// Drops the locals and bookkeeping of a finished generator, keeping the code.
     pub fn clear(&mut self) -> Vec<Value> {
-        self.path.clear();
+        self.path_len = 0;
         self.handled = 0;
         self.rare = None;
         std::mem::take(&mut self.slots)

@@ -19,7 +19,7 @@ impl Interp {
         let h = t.handlers.len() as u32;
         let finally_marker = h + 2;
         let marker = if self.resuming {
-            f.path.pop().unwrap_or(0)
+            f.pop_path().unwrap_or(0)
         } else {
             0
         };
@@ -50,7 +50,7 @@ impl Interp {
             match self.exec_block(f, &t.body) {
                 Ok(Flow::Normal) => {}
                 Ok(Flow::Yield) => {
-                    f.path.push(0);
+                    f.push_path(0);
                     return Ok(Flow::Yield);
                 }
                 Ok(flow) => return Ok(flow),
@@ -86,7 +86,7 @@ impl Interp {
         // the `else` part (marker 0 completed normally, or resuming at H+1)
         let flow = self.exec_block(f, &t.orelse)?;
         if flow == Flow::Yield {
-            f.path.push(h + 1);
+            f.push_path(h + 1);
         }
         Ok(flow)
     }
@@ -113,7 +113,7 @@ impl Interp {
         }
         let result = self.exec_block(f, &handler.body);
         if let Ok(Flow::Yield) = result {
-            f.path.push(marker);
+            f.push_path(marker);
             return result;
         }
         let caught = self.handled.pop();
@@ -133,7 +133,7 @@ impl Interp {
         let result = self.exec_block(f, &t.finalbody);
         match result {
             Ok(Flow::Yield) => {
-                f.path.push(marker);
+                f.push_path(marker);
                 Ok(Flow::Yield)
             }
             Ok(Flow::Normal) => match f.pop_pending() {
