@@ -13,7 +13,21 @@ use crate::runtime::value::Value;
 use crate::syntax::ast::BinOp;
 
 impl Interp {
+    /// Stores `v` into `target`. Storing into a local slot, the commonest target, is
+    /// inlined into the caller.
+    #[inline(always)]
     pub fn assign(&mut self, f: &mut Frame, target: &Target, v: Value) -> PyResult<()> {
+        match target {
+            Target::Local(s) => {
+                f.slots[*s as usize] = v;
+                Ok(())
+            }
+            _ => self.assign_other(f, target, v),
+        }
+    }
+
+    #[inline(never)]
+    fn assign_other(&mut self, f: &mut Frame, target: &Target, v: Value) -> PyResult<()> {
         match target {
             Target::Local(s) => {
                 f.slots[*s as usize] = v;
@@ -30,7 +44,7 @@ impl Interp {
                 Ok(())
             }
             Target::ClassLocal(name) => {
-                if let Some(ns) = f.namespace.as_mut() {
+                if let Some(ns) = f.namespace_mut() {
                     ns.set(*name, v);
                 }
                 Ok(())
@@ -133,7 +147,7 @@ impl Interp {
             }
             Target::Global(id) => self.store_global(*id, Value::Undef),
             Target::ClassLocal(name) => {
-                if let Some(ns) = f.namespace.as_mut() {
+                if let Some(ns) = f.namespace_mut() {
                     ns.remove(*name);
                 }
             }
@@ -164,7 +178,7 @@ impl Interp {
                 self.store_global(*id, Value::Undef);
             }
             Target::ClassLocal(name) => {
-                let removed = f.namespace.as_mut().and_then(|ns| ns.remove(*name));
+                let removed = f.namespace_mut().and_then(|ns| ns.remove(*name));
                 if removed.is_none() {
                     return Err(self.name_error(*name));
                 }
@@ -255,7 +269,7 @@ impl Interp {
             Target::Deref(s) => self.load_deref(f, *s),
             Target::Global(id) => self.load_global(*id),
             Target::ClassLocal(name) => {
-                if let Some(v) = f.namespace.as_ref().and_then(|ns| ns.get(*name)) {
+                if let Some(v) = f.namespace().and_then(|ns| ns.get(*name)) {
                     return Ok(v.clone());
                 }
                 match self.global_names.get(*name) {

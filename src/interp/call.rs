@@ -95,7 +95,7 @@ impl Interp {
         self.leave();
         self.recycle_slots(std::mem::take(&mut frame.slots));
         match result {
-            Ok(Flow::Return) => Ok(std::mem::replace(&mut frame.ret, Value::None)),
+            Ok(Flow::Return) => Ok(self.take_ret()),
             Ok(_) => Ok(Value::None),
             Err(e) => {
                 e.leave_frame(code, code.span);

@@ -49,7 +49,7 @@ impl Interp {
         namespace.set(sym::MODULE, Value::str("__main__"));
         namespace.set(sym::QUALNAME, Value::str(&code.qualname));
         let mut frame = Frame::new(code.clone(), slots);
-        frame.namespace = Some(namespace);
+        frame.set_namespace(namespace);
         self.enter()?;
         let result = self.exec_block(&mut frame, &code.body);
         self.leave();
@@ -60,7 +60,7 @@ impl Interp {
                 return Err(e);
             }
         }
-        let namespace = frame.namespace.take().unwrap_or_default();
+        let namespace = frame.take_namespace().unwrap_or_default();
         let class = build_class(mc.name, &code.qualname, bases, namespace)?;
         if let Some(cell_slot) = code.class_cell {
             if let Value::Cell(cell) = &frame.slots[cell_slot as usize] {

@@ -27,7 +27,23 @@ pub type ArgVec = SmallVec<[Value; 6]>;
 pub type KwVec = Vec<(Symbol, Value)>;
 
 impl Interp {
+    /// Evaluates `e`. Reading a bound local or a constant, the commonest operands, is
+    /// answered here, inlined into the caller: a call of the full `eval_node` (a large
+    /// function with a large stack frame) costs more than the read itself.
+    #[inline(always)]
     pub fn eval(&mut self, f: &mut Frame, e: &Expr) -> PyResult<Value> {
+        match &e.kind {
+            ExprKind::Local(s) => match f.slots.get(*s as usize) {
+                Some(v) if !v.is_undef() => Ok(v.clone()),
+                _ => self.eval_node(f, e),
+            },
+            ExprKind::Const(v) => Ok(v.clone()),
+            _ => self.eval_node(f, e),
+        }
+    }
+
+    #[inline(never)]
+    fn eval_node(&mut self, f: &mut Frame, e: &Expr) -> PyResult<Value> {
         match &e.kind {
             ExprKind::Const(v) => Ok(v.clone()),
             ExprKind::Local(s) => match &f.slots[*s as usize] {
@@ -37,7 +53,7 @@ impl Interp {
             ExprKind::Deref(s) => self.load_deref(f, *s).map_err(|x| x.locate(e.span)),
             ExprKind::Global(id) => self.load_global(*id).map_err(|x| x.locate(e.span)),
             ExprKind::ClassLoad { name, fallback } => {
-                if let Some(v) = f.namespace.as_ref().and_then(|ns| ns.get(*name)) {
+                if let Some(v) = f.namespace().and_then(|ns| ns.get(*name)) {
                     return Ok(v.clone());
                 }
                 self.eval(f, fallback)

@@ -4,9 +4,9 @@
 //! `try_stmt.rs`) and assignment targets (see `assign.rs`).
 //!
 //! Resuming a generator: when a `yield` suspends, it returns `Flow::Yield` and every
-//! enclosing block pushes the index of the statement it was running onto `Frame::path`
+//! enclosing block pushes the index of the statement it was running onto the frame's path (`Frame::push_path`)
 //! (compound statements also push which branch/part they were in). To resume, the
-//! generator sets `Frame::resuming`; each block then pops its index and jumps straight to
+//! generator sets `Interp::resuming`; each block then pops its index and jumps straight to
 //! that statement, compound statements pop their part and re-enter it without
 //! re-evaluating tests, and the `yield` itself clears `resuming` and completes with the
 //! sent value (or raises the thrown exception). Cost: O(nesting depth), never O(body).
@@ -20,8 +20,8 @@ use crate::runtime::value::Value;
 
 impl Interp {
     pub fn exec_block(&mut self, f: &mut Frame, block: &[Stmt]) -> PyResult<Flow> {
-        let mut i = if f.resuming {
-            f.path.pop().unwrap_or(0) as usize
+        let mut i = if self.resuming {
+            f.pop_path().unwrap_or(0) as usize
         } else {
             0
         };
@@ -35,7 +35,7 @@ impl Interp {
             };
             if flow != Flow::Normal {
                 if flow == Flow::Yield {
-                    f.path.push(i as u32);
+                    f.push_path(i as u32);
                 }
                 return Ok(flow);
             }
@@ -68,14 +68,14 @@ impl Interp {
             StmtKind::AugAssign { target, op, value } => self.aug_assign(f, target, *op, value)?,
             StmtKind::Delete(target) => self.delete(f, target)?,
             StmtKind::If { test, then, orelse } => {
-                let in_else = if f.resuming {
-                    f.path.pop() == Some(1)
+                let in_else = if self.resuming {
+                    f.pop_path() == Some(1)
                 } else {
                     !self.eval_truth(f, test)?
                 };
                 let flow = self.exec_block(f, if in_else { orelse } else { then })?;
                 if flow == Flow::Yield {
-                    f.path.push(in_else as u32);
+                    f.push_path(in_else as u32);
                 }
                 return Ok(flow);
             }
@@ -114,7 +114,7 @@ impl Interp {
             StmtKind::Break => return Ok(Flow::Break),
             StmtKind::Continue => return Ok(Flow::Continue),
             StmtKind::Return(value) => {
-                f.ret = match value {
+                self.ret = match value {
                     Some(e) => self.eval(f, e)?,
                     None => Value::None,
                 };
@@ -125,9 +125,9 @@ impl Interp {
             }
             StmtKind::Try(t) => return self.exec_try(f, t),
             StmtKind::Yield { value, target } => {
-                if f.resuming {
-                    f.resuming = false;
-                    match f.resume_input.take() {
+                if self.resuming {
+                    self.resuming = false;
+                    match self.resume_input.take() {
                         Some(ResumeInput::Throw(e)) => return Err(e.locate(stmt.span)),
                         Some(ResumeInput::Send(v)) => {
                             if let Some(t) = target {
@@ -141,7 +141,7 @@ impl Interp {
                         }
                     }
                 } else {
-                    f.ret = match value {
+                    self.ret = match value {
                         Some(e) => self.eval(f, e)?,
                         None => Value::None,
                     };
@@ -198,10 +198,10 @@ impl Interp {
         body: &[Stmt],
         orelse: &[Stmt],
     ) -> PyResult<Flow> {
-        let in_else = f.resuming && f.path.pop() == Some(1);
+        let in_else = self.resuming && f.pop_path() == Some(1);
         if !in_else {
             loop {
-                if !f.resuming {
+                if !self.resuming {
                     if let Some(t) = test {
                         if !self.eval_truth(f, t)? {
                             break;
@@ -213,7 +213,7 @@ impl Interp {
                     Flow::Break => return Ok(Flow::Normal),
                     Flow::Exhausted => break,
                     Flow::Yield => {
-                        f.path.push(0);
+                        f.push_path(0);
                         return Ok(Flow::Yield);
                     }
                     Flow::Return => return Ok(Flow::Return),
@@ -222,7 +222,7 @@ impl Interp {
         }
         let flow = self.exec_block(f, orelse)?;
         if flow == Flow::Yield {
-            f.path.push(1);
+            f.push_path(1);
         }
         Ok(flow)
     }

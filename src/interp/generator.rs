@@ -33,10 +33,13 @@ pub enum Resumed {
     Return(Value),
 }
 
+/// A generator object: its state and its frame, held inline (one allocation with the
+/// generator). While it runs, `resume` holds the frame's `RefCell` borrow; the state
+/// (`Running`) is what turns a re-entrant `next()` into "generator already executing".
 pub struct Generator {
     pub code: Rc<Code>,
     state: Cell<GenState>,
-    frame: RefCell<Option<Box<Frame>>>,
+    frame: RefCell<Frame>,
 }
 
 thread_local! {
@@ -54,11 +57,14 @@ pub fn closes_pending() -> bool {
 }
 
 impl Generator {
-    pub fn new(frame: Frame) -> Rc<Generator> {
+    pub fn new(mut frame: Frame) -> Rc<Generator> {
+        // A suspended generator keeps its slots for long: no spare capacity (a slot vector
+        // recycled from a larger frame would otherwise stay with it).
+        frame.slots.shrink_to_fit();
         Rc::new(Generator {
             code: frame.code.clone(),
             state: Cell::new(GenState::Created),
-            frame: RefCell::new(Some(Box::new(frame))),
+            frame: RefCell::new(frame),
         })
     }
 
@@ -66,21 +72,25 @@ impl Generator {
         self.state.get()
     }
 
+    /// Marks the generator closed and releases its locals (as CPython clears the frame).
     fn finish(&self) {
         self.state.set(GenState::Closed);
-        self.frame.borrow_mut().take();
+        if let Ok(mut frame) = self.frame.try_borrow_mut() {
+            drop(frame.clear());
+        }
     }
 }
 
 impl Drop for Generator {
     fn drop(&mut self) {
-        if self.state.get() != GenState::Suspended {
+        if self.state.get() != GenState::Suspended || !self.code.close_runs_code {
             return;
         }
-        if let Some(frame) = self.frame.get_mut().take() {
-            let _ = PENDING_CLOSES.try_with(|q| q.borrow_mut().push_back(frame));
-            let _ = PENDING_COUNT.try_with(|c| c.set(c.get() + 1));
-        }
+        let frame = self.frame.get_mut();
+        let empty = Frame::new(frame.code.clone(), Vec::new());
+        let frame = Box::new(std::mem::replace(frame, empty));
+        let _ = PENDING_CLOSES.try_with(|q| q.borrow_mut().push_back(frame));
+        let _ = PENDING_COUNT.try_with(|c| c.set(c.get() + 1));
     }
 }
 
@@ -117,56 +127,62 @@ impl Interp {
             },
             GenState::Suspended => {}
         }
-        let Some(mut frame) = g.frame.borrow_mut().take() else {
-            g.state.set(GenState::Closed);
-            return Ok(Resumed::Return(Value::None));
+        let Ok(mut frame) = g.frame.try_borrow_mut() else {
+            return Err(Exc::new(ExcKind::ValueError, "generator already executing"));
         };
-        if let Err(e) = self.enter() {
-            *g.frame.borrow_mut() = Some(frame);
-            return Err(e);
-        }
+        self.enter()?;
         let caller = match self.trace {
             Some(_) => self.trace_resumed(g, &input, state == GenState::Created),
             None => 0,
         };
-        frame.resuming = state == GenState::Suspended;
-        frame.resume_input = Some(input);
-        self.handled.append(&mut frame.saved_handled);
+        if state == GenState::Suspended {
+            self.resuming = true;
+            self.resume_input = Some(input);
+            if frame.handled != 0 {
+                frame.restore_handled(&mut self.handled);
+            }
+        }
         g.state.set(GenState::Running);
-        let code = frame.code.clone();
+        let code = &g.code;
         let result = self.exec_block(&mut frame, &code.body);
         self.leave();
         if self.trace.is_some() {
+            let ret = self.ret.clone();
             match &result {
-                Ok(Flow::Yield) => self.trace_left(g, caller, Some(&frame.ret), None, None),
-                Ok(Flow::Return) => self.trace_left(g, caller, None, Some(&frame.ret), None),
+                Ok(Flow::Yield) => self.trace_left(g, caller, Some(&ret), None, None),
+                Ok(Flow::Return) => self.trace_left(g, caller, None, Some(&ret), None),
                 Ok(_) => self.trace_left(g, caller, None, None, None),
                 Err(e) => self.trace_left(g, caller, None, None, Some(e)),
             }
         }
         match result {
             Ok(Flow::Yield) => {
-                let own = (frame.handled as usize).min(self.handled.len());
-                frame.saved_handled = self.handled.split_off(self.handled.len() - own);
-                let v = std::mem::replace(&mut frame.ret, Value::None);
-                *g.frame.borrow_mut() = Some(frame);
+                if frame.handled != 0 {
+                    let own = (frame.handled as usize).min(self.handled.len());
+                    let saved = self.handled.split_off(self.handled.len() - own);
+                    frame.save_handled(saved);
+                }
                 g.state.set(GenState::Suspended);
-                Ok(Resumed::Yield(v))
+                Ok(Resumed::Yield(self.take_ret()))
             }
             Ok(flow) => {
                 g.state.set(GenState::Closed);
                 let v = if flow == Flow::Return {
-                    std::mem::replace(&mut frame.ret, Value::None)
+                    self.take_ret()
                 } else {
                     Value::None
                 };
-                self.recycle_slots(std::mem::take(&mut frame.slots));
+                let slots = frame.clear();
+                drop(frame);
+                self.recycle_slots(slots);
                 Ok(Resumed::Return(v))
             }
             Err(e) => {
                 g.state.set(GenState::Closed);
-                self.recycle_slots(std::mem::take(&mut frame.slots));
-                e.leave_frame(&code, code.span);
+                let slots = frame.clear();
+                drop(frame);
+                self.recycle_slots(slots);
+                e.leave_frame(code, code.span);
                 if e.is(ExcKind::StopIteration) {
                     // PEP 479: a StopIteration escaping a generator body is a bug.
                     // As in CPython, the RuntimeError is raised where the generator was
@@ -238,7 +254,7 @@ impl Interp {
             let g = Rc::new(Generator {
                 code: frame.code.clone(),
                 state: Cell::new(GenState::Suspended),
-                frame: RefCell::new(Some(frame)),
+                frame: RefCell::new(*frame),
             });
             if let Err(e) = self.gen_close(&g) {
                 let header = format!(
@@ -261,9 +277,9 @@ impl Interp {
         target: Option<&Target>,
         sub: u32,
     ) -> PyResult<Flow> {
-        let input = if f.resuming {
-            f.resuming = false;
-            f.resume_input
+        let input = if self.resuming {
+            self.resuming = false;
+            self.resume_input
                 .take()
                 .unwrap_or(ResumeInput::Send(Value::None))
         } else {
@@ -278,7 +294,7 @@ impl Interp {
         let sub_it = f.slots[sub as usize].clone();
         match self.delegate(&sub_it, input) {
             Ok(Resumed::Yield(v)) => {
-                f.ret = v;
+                self.ret = v;
                 Ok(Flow::Yield)
             }
             Ok(Resumed::Return(v)) => {

@@ -31,7 +31,7 @@ use crate::runtime::builtins;
 use crate::runtime::exception::{Exc, ExcKind, PyResult};
 use crate::runtime::symbol::Symbol;
 use crate::runtime::value::Value;
-use frame::{Flow, Frame};
+use frame::{Flow, Frame, ResumeInput};
 use std::collections::HashMap;
 use std::io::Write;
 
@@ -75,6 +75,12 @@ pub struct Interp {
     /// Exceptions being handled (innermost last): `raise` with no argument and
     /// `__context__` read it.
     pub handled: Vec<Exc>,
+    /// The value the innermost `return` or `yield` hands to its frame's caller.
+    pub ret: Value,
+    /// True while re-entering a suspended generator along its frame's resume path: no
+    /// statement runs until the `yield` it stopped at takes `resume_input`.
+    pub resuming: bool,
+    pub resume_input: Option<ResumeInput>,
     /// Reusable slot vectors, so a call does not allocate its frame's locals.
     slot_pool: Vec<Vec<Value>>,
     /// Identities of containers whose repr is being built (`[...]` for cycles).
@@ -99,6 +105,9 @@ impl Interp {
             stderr,
             depth: 0,
             handled: Vec::new(),
+            ret: Value::None,
+            resuming: false,
+            resume_input: None,
             slot_pool: Vec::new(),
             repr_active: Vec::new(),
             trace: None,
@@ -237,6 +246,12 @@ impl Interp {
         let mut v = self.slot_pool.pop().unwrap_or_default();
         v.resize(n, Value::Undef);
         v
+    }
+
+    /// Takes the value the last `return` or `yield` handed over.
+    #[inline]
+    pub fn take_ret(&mut self) -> Value {
+        std::mem::replace(&mut self.ret, Value::None)
     }
 
     #[inline]

@@ -18,8 +18,8 @@ impl Interp {
     pub fn exec_try(&mut self, f: &mut Frame, t: &Try) -> PyResult<Flow> {
         let h = t.handlers.len() as u32;
         let finally_marker = h + 2;
-        let marker = if f.resuming {
-            f.path.pop().unwrap_or(0)
+        let marker = if self.resuming {
+            f.pop_path().unwrap_or(0)
         } else {
             0
         };
@@ -30,11 +30,12 @@ impl Interp {
         if t.finalbody.is_empty() || matches!(outcome, Ok(Flow::Yield)) {
             return outcome;
         }
-        f.pending.push(match outcome {
-            Ok(Flow::Return) => Pending::Return(std::mem::replace(&mut f.ret, Value::None)),
+        let pending = match outcome {
+            Ok(Flow::Return) => Pending::Return(self.take_ret()),
             Ok(flow) => Pending::Flow(flow),
             Err(e) => Pending::Raise(e),
-        });
+        };
+        f.push_pending(pending);
         self.run_finally(f, t, finally_marker)
     }
 
@@ -49,7 +50,7 @@ impl Interp {
             match self.exec_block(f, &t.body) {
                 Ok(Flow::Normal) => {}
                 Ok(Flow::Yield) => {
-                    f.path.push(0);
+                    f.push_path(0);
                     return Ok(Flow::Yield);
                 }
                 Ok(flow) => return Ok(flow),
@@ -85,7 +86,7 @@ impl Interp {
         // the `else` part (marker 0 completed normally, or resuming at H+1)
         let flow = self.exec_block(f, &t.orelse)?;
         if flow == Flow::Yield {
-            f.path.push(h + 1);
+            f.push_path(h + 1);
         }
         Ok(flow)
     }
@@ -112,7 +113,7 @@ impl Interp {
         }
         let result = self.exec_block(f, &handler.body);
         if let Ok(Flow::Yield) = result {
-            f.path.push(marker);
+            f.push_path(marker);
             return result;
         }
         let caught = self.handled.pop();
@@ -132,23 +133,23 @@ impl Interp {
         let result = self.exec_block(f, &t.finalbody);
         match result {
             Ok(Flow::Yield) => {
-                f.path.push(marker);
+                f.push_path(marker);
                 Ok(Flow::Yield)
             }
-            Ok(Flow::Normal) => match f.pending.pop() {
+            Ok(Flow::Normal) => match f.pop_pending() {
                 Some(Pending::Flow(flow)) => Ok(flow),
                 Some(Pending::Return(v)) => {
-                    f.ret = v;
+                    self.ret = v;
                     Ok(Flow::Return)
                 }
                 Some(Pending::Raise(e)) => Err(e),
                 None => Ok(Flow::Normal),
             },
             Ok(flow) => {
-                f.pending.pop();
+                f.pop_pending();
                 Ok(flow)
             }
-            Err(err) => match f.pending.pop() {
+            Err(err) => match f.pop_pending() {
                 Some(Pending::Raise(old)) => Err(self.chain_context(err, &old)),
                 _ => Err(err),
             },

@@ -107,6 +107,10 @@ pub struct Code {
     pub body: Vec<Stmt>,
     /// Contains `yield`: calling it makes a generator.
     pub is_generator: bool,
+    /// Contains a `try` (so also a `with`) or a `yield from`: closing it while suspended
+    /// may run Python code (`finally`, `except GeneratorExit`, a sub-iterator's `close`).
+    /// A suspended generator without one is closed by simply dropping its frame.
+    pub close_runs_code: bool,
     /// The `def` header (or the lambda / comprehension expression).
     pub span: Span,
     pub source: Rc<SourceFile>,
@@ -471,4 +475,19 @@ impl Stmt {
     pub fn new(kind: StmtKind, span: Span) -> Stmt {
         Stmt { kind, span }
     }
+}
+
+/// Whether `body` contains a `try` or a `yield from` statement at any depth (not counting
+/// nested functions, which are separate code objects).
+pub fn has_try_or_yield_from(body: &[Stmt]) -> bool {
+    body.iter().any(|s| match &s.kind {
+        StmtKind::Try(_) | StmtKind::YieldFrom { .. } => true,
+        StmtKind::If { then, orelse, .. } => {
+            has_try_or_yield_from(then) || has_try_or_yield_from(orelse)
+        }
+        StmtKind::While { body, orelse, .. } => {
+            has_try_or_yield_from(body) || has_try_or_yield_from(orelse)
+        }
+        _ => false,
+    })
 }

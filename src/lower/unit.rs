@@ -162,6 +162,7 @@ impl Unit {
         span: Span,
         source: Rc<SourceFile>,
     ) -> ir::Code {
+        let close_runs_code = self.is_generator && ir::has_try_or_yield_from(&body);
         ir::Code {
             kind: self.kind,
             name: self.name,
@@ -174,6 +175,7 @@ impl Unit {
             class_cell: self.class_cell,
             body,
             is_generator: self.is_generator,
+            close_runs_code,
             span,
             source,
         }

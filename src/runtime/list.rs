@@ -12,6 +12,17 @@ pub struct List {
     pub items: RefCell<Vec<Value>>,
 }
 
+/// Items are released last to first, as CPython's `list_dealloc` does: the order is
+/// observable when they are suspended generators whose `finally` blocks run on release.
+impl Drop for List {
+    fn drop(&mut self) {
+        let items = self.items.get_mut();
+        while let Some(v) = items.pop() {
+            drop(v);
+        }
+    }
+}
+
 impl List {
     pub fn new(items: Vec<Value>) -> List {
         List {
