@@ -9,8 +9,9 @@ Usage (from the repository root, after `cargo build --release`):
 
 Each script is run once under both interpreters and their stdout (the checksum line)
 must match. Then iterp and python3 run in turn (A B A B ...), each run's wall time and
-peak resident memory are taken, and the median of the pair-by-pair ratios is reported:
-pairing keeps a ratio meaningful on a noisy machine. The last line is the geometric
+the median of the pair-by-pair time ratios is reported (pairing keeps a ratio meaningful
+on a noisy machine), with each interpreter's peak resident memory from one more run
+under GNU time. The last line is the geometric
 mean of the time ratios. With --write, the table is also written as Markdown.
 """
 
@@ -20,6 +21,7 @@ import os
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -28,15 +30,21 @@ ROOT = HERE.parent
 
 
 def run_once(cmd):
-    """Wall seconds and peak RSS in MiB of one run, output discarded."""
+    """Wall seconds of one run, output discarded."""
     start = time.perf_counter()
-    proc = subprocess.Popen(cmd, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
-                            stderr=subprocess.DEVNULL)
-    _, status, usage = os.wait4(proc.pid, 0)
-    elapsed = time.perf_counter() - start
-    if os.waitstatus_to_exitcode(status) != 0:
-        raise RuntimeError(f"{' '.join(cmd)} failed")
-    return elapsed, usage.ru_maxrss / 1024.0
+    subprocess.run(cmd, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+                   stderr=subprocess.DEVNULL, check=True)
+    return time.perf_counter() - start
+
+
+def peak_mib(cmd):
+    """Peak resident memory of one run, from GNU time (`/usr/bin/time -f %M`): a child
+    forked from this script would report this script's size as its own high-water mark."""
+    with tempfile.NamedTemporaryFile("r") as out:
+        subprocess.run(["/usr/bin/time", "-f", "%M", "-o", out.name, *cmd],
+                       stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+                       stderr=subprocess.DEVNULL, check=True)
+        return int(out.read().split()[-1]) / 1024.0
 
 
 def checksum(cmd):
@@ -47,7 +55,9 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("-n", type=int, default=3, help="paired runs per benchmark")
     parser.add_argument("--iterp", default=str(ROOT / "target/release/iterp"))
-    parser.add_argument("--python", default=sys.executable)
+    # The distribution's optimised build when there is one, as ../shared/bench/run uses.
+    system = Path("/usr/bin/python3.11")
+    parser.add_argument("--python", default=str(system) if system.exists() else sys.executable)
     parser.add_argument("--write", metavar="FILE", help="also write a Markdown table")
     parser.add_argument("names", nargs="*", help="benchmarks to run (default: all)")
     args = parser.parse_args()
@@ -67,17 +77,11 @@ def main():
         if checksum(ours) != checksum(theirs):
             print(f"{script.stem:<24} FAILED: output differs from python3")
             continue
-        times, mems = [], []
-        for _ in range(args.n):
-            t_ours, m_ours = run_once(ours)
-            t_theirs, m_theirs = run_once(theirs)
-            times.append((t_ours, t_theirs))
-            mems.append((m_ours, m_theirs))
+        times = [(run_once(ours), run_once(theirs)) for _ in range(args.n)]
         t_a = statistics.median(t for t, _ in times)
         t_b = statistics.median(t for _, t in times)
         ratio = statistics.median(a / b for a, b in times)
-        m_a = statistics.median(m for m, _ in mems)
-        m_b = statistics.median(m for _, m in mems)
+        m_a, m_b = peak_mib(ours), peak_mib(theirs)
         row = (script.stem, t_a, t_b, ratio, m_a, m_b, m_a / m_b)
         rows.append(row)
         print(f"{row[0]:<24}{row[1]:>9.3f}{row[2]:>10.3f}{row[3]:>8.3f}"
