@@ -56,17 +56,7 @@ impl Interp {
                 let v = self.eval(f, value)?;
                 self.assign(f, target, v)?;
             }
-            StmtKind::ParallelAssign { targets, values } => {
-                let mut vals = Vec::with_capacity(values.len());
-                for v in values {
-                    vals.push(self.eval(f, v)?);
-                }
-                for (t, v) in targets.iter().zip(vals) {
-                    self.assign(f, t, v)?;
-                }
-            }
             StmtKind::AugAssign { target, op, value } => self.aug_assign(f, target, *op, value)?,
-            StmtKind::Delete(target) => self.delete(f, target)?,
             StmtKind::If { test, then, orelse } => {
                 let in_else = if self.resuming {
                     f.pop_path() == Some(1)
@@ -83,7 +73,7 @@ impl Interp {
                 return self.exec_while(f, test.as_ref(), body, orelse)
             }
             StmtKind::ForNext { iter, target } => {
-                let it = f.slots[*iter as usize].clone();
+                let it = *iter as usize;
                 if let (
                     Target::Unpack {
                         items, star: None, ..
@@ -92,7 +82,7 @@ impl Interp {
                 ) = (target, &self.trace)
                 {
                     if let [first, second] = items.as_slice() {
-                        if let Some(step) = self.next_item_pair(&it) {
+                        if let Some(step) = self.next_item_pair(&f.slots[it]) {
                             let Some((k, v)) = step? else {
                                 return Ok(Flow::Exhausted);
                             };
@@ -102,9 +92,10 @@ impl Interp {
                         }
                     }
                 }
-                let item = self.next(&it)?;
+                let item = self.next(&f.slots[it])?;
                 if self.trace.is_some() {
-                    self.trace_next(&it, item.as_ref(), true);
+                    let iterator = f.slots[it].clone();
+                    self.trace_next(&iterator, item.as_ref(), true);
                 }
                 match item {
                     Some(v) => self.assign(f, target, v)?,
@@ -119,9 +110,6 @@ impl Interp {
                     None => Value::None,
                 };
                 return Ok(Flow::Return);
-            }
-            StmtKind::Raise { exc, cause } => {
-                return Err(self.exec_raise(f, exc.as_ref(), cause.as_ref())?)
             }
             StmtKind::Try(t) => return self.exec_try(f, t),
             StmtKind::Yield { value, target } => {
@@ -153,23 +141,45 @@ impl Interp {
                 target,
                 sub,
             } => return self.exec_yield_from(f, iterable, target.as_ref(), *sub),
-            StmtKind::Assert { test, msg } => {
-                if !self.eval_truth(f, test)? {
-                    let args = match msg {
-                        Some(m) => vec![self.eval(f, m)?],
-                        None => vec![],
-                    };
-                    let class = crate::runtime::types::types()
-                        .exception(ExcKind::AssertionError)
-                        .clone();
-                    return Err(Exc::instantiate(class, args));
-                }
-            }
             StmtKind::ListAppend { list, value } => {
                 let v = self.eval(f, value)?;
                 if let Value::List(l) = &f.slots[*list as usize] {
                     l.items.borrow_mut().push(v);
                 }
+            }
+            StmtKind::Pass => {}
+            _ => return self.exec_rare_stmt(f, stmt),
+        }
+        Ok(Flow::Normal)
+    }
+
+    /// Statements rarely on a hot path, kept out of `exec_stmt` so that its frame (paid
+    /// on every statement) stays small.
+    #[inline(never)]
+    fn exec_rare_stmt(&mut self, f: &mut Frame, stmt: &Stmt) -> PyResult<Flow> {
+        match &stmt.kind {
+            StmtKind::ParallelAssign { targets, values } => {
+                let mut vals = Vec::with_capacity(values.len());
+                for v in values {
+                    vals.push(self.eval(f, v)?);
+                }
+                for (t, v) in targets.iter().zip(vals) {
+                    self.assign(f, t, v)?;
+                }
+            }
+            StmtKind::Delete(target) => self.delete(f, target)?,
+            StmtKind::Raise { exc, cause } => {
+                return Err(self.exec_raise(f, exc.as_ref(), cause.as_ref())?)
+            }
+            StmtKind::Assert { test, msg } if !self.eval_truth(f, test)? => {
+                let args = match msg {
+                    Some(m) => vec![self.eval(f, m)?],
+                    None => vec![],
+                };
+                let class = crate::runtime::types::types()
+                    .exception(ExcKind::AssertionError)
+                    .clone();
+                return Err(Exc::instantiate(class, args));
             }
             StmtKind::SetAdd { set, value } => {
                 let v = self.eval(f, value)?;
@@ -184,7 +194,8 @@ impl Interp {
                     d.insert(self, k, v)?;
                 }
             }
-            StmtKind::Pass => {}
+            // A passing `assert`; exec_stmt handles every other statement.
+            _ => {}
         }
         Ok(Flow::Normal)
     }
