@@ -1,5 +1,6 @@
-//! `iterp --trace` on every top-level example: the iteration protocol as it happened,
-//! each `iter()`, `next()` and generator step under the source line that made it. The
+//! `iterp --trace` on every top-level example and on the scripts in
+//! `tests/scripts/trace/`: the iteration protocol as it happened, each `iter()`, `next()`
+//! and generator step under the source line that made it, labelled with who took it. The
 //! snapshot holds the program's stdout, then the trace it wrote to stderr.
 
 use iterp::session::{run_captured, RunOptions};
@@ -22,9 +23,10 @@ fn traced(path: &Path) -> String {
     )
 }
 
-fn check(path: &Path) {
+/// Snapshots `path`'s trace as `trace__{prefix}{file name}`.
+fn check(prefix: &str, path: &Path) {
     let name = format!(
-        "trace__{}",
+        "trace__{prefix}{}",
         path.file_name()
             .and_then(|n| n.to_str())
             .unwrap_or("script")
@@ -36,7 +38,15 @@ fn check(path: &Path) {
 
 #[test]
 fn examples_trace_as_their_snapshots() {
-    insta::glob!("../examples", "*.py", check);
+    insta::glob!("../examples", "*.py", |path| check("", path));
+}
+
+/// Scripts that each show one part of the trace: built-ins and constructs driving the
+/// protocol, `yield from` forwarding `send()`/`throw()`, how generators end, and values
+/// shown without addresses or user code.
+#[test]
+fn trace_scripts_trace_as_their_snapshots() {
+    insta::glob!("scripts/trace", "*.py", |path| check("scripts__", path));
 }
 
 /// Tracing only adds to stderr: the program's own output is the same with and without it.
@@ -55,9 +65,11 @@ fn tracing_leaves_stdout_alone() {
     assert_eq!(plain.stdout, traced.stdout);
     assert!(plain.stderr.is_empty());
     for event in [
+        "line 4  | for x in g():",
         "g() called: generator object created",
         "for: iter(<generator object g>) -> generator",
-        "next(): generator g starts",
+        "for: next() starts generator g",
+        "  line 2  | yield 1",
         "g suspended at line 2, yielding 1",
         "for: next(generator g) -> 1",
         "g finished: StopIteration",
@@ -69,4 +81,56 @@ fn tracing_leaves_stdout_alone() {
             traced.stderr
         );
     }
+}
+
+/// The `iterp` binary, with `--trace` and the program given by `-c` or on stdin: the
+/// program's output on stdout, the trace on stderr.
+fn run_binary(args: &[&str], stdin: &str) -> (String, String) {
+    use std::io::Write;
+    use std::process::{Command, Stdio};
+    let mut child = Command::new(env!("CARGO_BIN_EXE_iterp"))
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("iterp starts");
+    child
+        .stdin
+        .take()
+        .expect("stdin is piped")
+        .write_all(stdin.as_bytes())
+        .expect("program written to stdin");
+    let out = child.wait_with_output().expect("iterp ends");
+    assert_eq!(out.status.code(), Some(0));
+    (
+        String::from_utf8(out.stdout).expect("utf-8 stdout"),
+        String::from_utf8(out.stderr).expect("utf-8 stderr"),
+    )
+}
+
+const ONE_LINER: &str = "for c in 'ab': print(c)";
+
+const ONE_LINER_TRACE: &str = "\
+line 1  | for c in 'ab': print(c)
+        |   for: iter('ab') -> str_ascii_iterator
+        |   for: next(str_ascii_iterator) -> 'a'
+        |   for: next(str_ascii_iterator) -> 'b'
+        |   for: next(str_ascii_iterator) -> StopIteration: the loop ends
+";
+
+/// `iterp --trace -c CODE` traces the program given as a string.
+#[test]
+fn trace_of_a_program_given_with_c() {
+    let (stdout, stderr) = run_binary(&["--trace", "-c", ONE_LINER], "");
+    assert_eq!(stdout, "a\nb\n");
+    assert_eq!(stderr, ONE_LINER_TRACE);
+}
+
+/// `iterp --trace` with no file traces the program read from standard input.
+#[test]
+fn trace_of_a_program_read_from_stdin() {
+    let (stdout, stderr) = run_binary(&["--trace"], ONE_LINER);
+    assert_eq!(stdout, "a\nb\n");
+    assert_eq!(stderr, ONE_LINER_TRACE);
 }

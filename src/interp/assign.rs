@@ -4,6 +4,7 @@
 //! Must not touch: evaluating expressions beyond a target's object and index.
 
 use super::frame::Frame;
+use super::trace::Who;
 use super::Interp;
 use crate::lower::ir::{Expr, Target};
 use crate::runtime::exception::{Exc, ExcKind, PyResult};
@@ -60,7 +61,7 @@ impl Interp {
             }
             Target::Unpack { items, star, span } => {
                 let values = self
-                    .unpack(&v, items.len(), *star)
+                    .driven_by(Who::Unpack, |i| i.unpack(&v, items.len(), *star))
                     .map_err(|e| e.locate(*span))?;
                 for (t, v) in items.iter().zip(values) {
                     self.assign(f, t, v)?;

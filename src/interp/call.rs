@@ -10,7 +10,7 @@ use super::generator::Generator;
 use super::Interp;
 use crate::lower::ir::Code;
 use crate::runtime::exception::{Exc, ExcKind, PyResult};
-use crate::runtime::function::{Args, CellObj, Function};
+use crate::runtime::function::{Args, CellObj, Function, NativeFunction};
 use crate::runtime::hint::{Culprit, Hint};
 use crate::runtime::symbol::{sym, Symbol};
 use crate::runtime::types::class_of;
@@ -28,7 +28,7 @@ impl Interp {
     ) -> PyResult<Value> {
         match callee {
             Value::Function(func) => self.call_function(func, pos, kw),
-            Value::Native(nf) => (nf.call)(self, Args { pos, kw }),
+            Value::Native(nf) => self.call_native(nf, Args { pos, kw }),
             Value::BoundMethod(m) => {
                 let mut with_self: SmallVec<[Value; 6]> = SmallVec::with_capacity(pos.len() + 1);
                 with_self.push(m.receiver.clone());
@@ -48,6 +48,15 @@ impl Interp {
             },
             _ => Err(not_callable(callee)),
         }
+    }
+
+    /// Calls a built-in function (the trace, when on, reports what it iterates as its own).
+    #[inline]
+    fn call_native(&mut self, nf: &'static NativeFunction, args: Args) -> PyResult<Value> {
+        if self.trace.is_some() {
+            return self.call_native_traced(nf, args);
+        }
+        (nf.call)(self, args)
     }
 
     /// Calls a user function: binds arguments into a fresh frame and runs it, or returns
@@ -89,7 +98,7 @@ impl Interp {
             return Err(e);
         }
         let mut frame = Frame::new(code.clone(), slots);
-        let mark = self.trace_mark();
+        let mark = self.trace_enter_code();
         let result = self.exec_block(&mut frame, &code.body);
         self.trace_restore(mark);
         self.leave();
@@ -122,7 +131,7 @@ impl Interp {
                         match &attr {
                             Value::Function(func) => return self.call_function(func, pos, kw),
                             Value::Native(nf) if nf.is_method => {
-                                return (nf.call)(self, Args { pos, kw })
+                                return self.call_native(nf, Args { pos, kw })
                             }
                             _ => {}
                         }
@@ -133,7 +142,7 @@ impl Interp {
             _ => {
                 if let Some(Value::Native(nf)) = class_of(receiver).lookup(name) {
                     if nf.is_method {
-                        return (nf.call)(self, Args { pos, kw });
+                        return self.call_native(nf, Args { pos, kw });
                     }
                 }
             }

@@ -79,6 +79,12 @@ impl Interp {
         kw: &[(Symbol, Value)],
     ) -> PyResult<Value> {
         if cls.is_builtin && cls.builtin != Some(BuiltinType::BaseException) {
+            if self.trace.is_some() {
+                let who = super::trace::Who::Builtin(cls.name.as_str());
+                return self.driven_by(who, |i| {
+                    crate::runtime::builtins::constructors::construct(i, cls, args, kw)
+                });
+            }
             return crate::runtime::builtins::constructors::construct(self, cls, args, kw);
         }
         let init = cls.lookup(sym::INIT);

@@ -8,6 +8,7 @@
 
 use super::assign::unbound_local;
 use super::frame::Frame;
+use super::trace::Who;
 use super::Interp;
 use crate::lower::ir::{Arg, DictElem, Elem, Expr, ExprKind, MakeFunction};
 use crate::runtime::dict::Dict;
@@ -227,11 +228,12 @@ impl Interp {
             }
             ExprKind::Iter(x) => {
                 let v = self.eval(f, x)?;
-                let it = self.iter(&v).map_err(|err| err.locate(x.span))?;
-                if self.trace.is_some() {
-                    self.trace_iter(&v, &it, true);
-                }
-                Ok(it)
+                let it = if self.trace.is_some() {
+                    self.driven_by(Who::For, |i| i.iter(&v))
+                } else {
+                    self.iter(&v)
+                };
+                it.map_err(|err| err.locate(x.span))
             }
             ExprKind::TypeOf(x) => {
                 let v = self.eval(f, x)?;
@@ -295,17 +297,21 @@ impl Interp {
                 Arg::Pos(x) => pos.push(self.eval(f, x)?),
                 Arg::Star(x) => {
                     let v = self.eval(f, x)?;
-                    self.extend_from_iterable(pos, &v).map_err(|err| {
-                        if err.is(ExcKind::TypeError) && !self.is_iterable(&v) {
-                            Exc::new(
-                                ExcKind::TypeError,
-                                format!("Value after * must be an iterable, not {}", v.type_name()),
-                            )
-                        } else {
-                            err
-                        }
-                        .locate(x.span)
-                    })?;
+                    self.driven_by(Who::Star, |i| i.extend_from_iterable(pos, &v))
+                        .map_err(|err| {
+                            if err.is(ExcKind::TypeError) && !self.is_iterable(&v) {
+                                Exc::new(
+                                    ExcKind::TypeError,
+                                    format!(
+                                        "Value after * must be an iterable, not {}",
+                                        v.type_name()
+                                    ),
+                                )
+                            } else {
+                                err
+                            }
+                            .locate(x.span)
+                        })?;
                 }
                 Arg::Kw(name, x) => {
                     let v = self.eval(f, x)?;
@@ -361,7 +367,7 @@ impl Interp {
                 Elem::One(x) => out.push(self.eval(f, x)?),
                 Elem::Star(x) => {
                     let v = self.eval(f, x)?;
-                    self.extend_from_iterable(&mut out, &v)
+                    self.driven_by(Who::Star, |i| i.extend_from_iterable(&mut out, &v))
                         .map_err(|err| err.locate(x.span))?;
                 }
             }

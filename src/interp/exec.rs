@@ -13,6 +13,7 @@
 //! Must not touch: expression evaluation (that is `eval.rs`).
 
 use super::frame::{Flow, Frame, ResumeInput};
+use super::trace::Who;
 use super::Interp;
 use crate::lower::ir::{Stmt, StmtKind, Target};
 use crate::runtime::exception::{Exc, ExcKind, PyResult};
@@ -92,11 +93,12 @@ impl Interp {
                         }
                     }
                 }
-                let item = self.next(&f.slots[it])?;
-                if self.trace.is_some() {
+                let item = if self.trace.is_some() {
                     let iterator = f.slots[it].clone();
-                    self.trace_next(&iterator, item.as_ref(), true);
-                }
+                    self.driven_by(Who::For, |i| i.next(&iterator))?
+                } else {
+                    self.next(&f.slots[it])?
+                };
                 match item {
                     Some(v) => self.assign(f, target, v)?,
                     None => return Ok(Flow::Exhausted),

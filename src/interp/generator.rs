@@ -8,6 +8,7 @@
 //! Must not touch: how statements execute (that is `exec.rs`; resuming re-enters it).
 
 use super::frame::{Flow, Frame, ResumeInput};
+use super::trace::{Left, Who};
 use super::Interp;
 use crate::lower::ir::{Code, Expr, Target};
 use crate::runtime::exception::{Exc, ExcKind, PyResult};
@@ -103,10 +104,13 @@ impl Interp {
                 return Err(Exc::new(ExcKind::ValueError, "generator already executing"))
             }
             GenState::Closed => {
+                if self.trace.is_some() {
+                    self.trace_not_resumed(g, &input, true);
+                }
                 return match input {
                     ResumeInput::Throw(e) => Err(e),
                     ResumeInput::Send(_) => Ok(Resumed::Return(Value::None)),
-                }
+                };
             }
             GenState::Created => match &input {
                 ResumeInput::Send(v) if !v.is_none() => {
@@ -117,6 +121,9 @@ impl Interp {
                     .with_hint(Hint::SendToJustStartedGenerator))
                 }
                 ResumeInput::Throw(_) => {
+                    if self.trace.is_some() {
+                        self.trace_not_resumed(g, &input, false);
+                    }
                     g.finish();
                     let ResumeInput::Throw(e) = input else {
                         unreachable!()
@@ -131,9 +138,10 @@ impl Interp {
             return Err(Exc::new(ExcKind::ValueError, "generator already executing"));
         };
         self.enter()?;
-        let caller = match self.trace {
-            Some(_) => self.trace_resumed(g, &input, state == GenState::Created),
-            None => 0,
+        let caller = if self.trace.is_some() {
+            Some(self.trace_resumed(g, &input, state == GenState::Created))
+        } else {
+            None
         };
         if state == GenState::Suspended {
             self.resuming = true;
@@ -146,14 +154,15 @@ impl Interp {
         let code = &g.code;
         let result = self.exec_block(&mut frame, &code.body);
         self.leave();
-        if self.trace.is_some() {
+        if let Some(caller) = caller {
             let ret = self.ret.clone();
-            match &result {
-                Ok(Flow::Yield) => self.trace_left(g, caller, Some(&ret), None, None),
-                Ok(Flow::Return) => self.trace_left(g, caller, None, Some(&ret), None),
-                Ok(_) => self.trace_left(g, caller, None, None, None),
-                Err(e) => self.trace_left(g, caller, None, None, Some(e)),
-            }
+            let left = match &result {
+                Ok(Flow::Yield) => Left::Yielded(&ret),
+                Ok(Flow::Return) => Left::Returned(&ret),
+                Ok(_) => Left::Returned(&Value::None),
+                Err(e) => Left::Raised(e),
+            };
+            self.trace_left(g, caller, left);
         }
         match result {
             Ok(Flow::Yield) => {
@@ -222,8 +231,8 @@ impl Interp {
     pub fn gen_close(&mut self, g: &Rc<Generator>) -> PyResult<()> {
         match g.state.get() {
             GenState::Created | GenState::Closed => {
-                if g.state.get() == GenState::Created && self.trace.is_some() {
-                    self.trace_closed(g);
+                if self.trace.is_some() {
+                    self.trace_closed_without_running(g, g.state.get() == GenState::Closed);
                 }
                 g.finish();
                 Ok(())
@@ -256,7 +265,12 @@ impl Interp {
                 state: Cell::new(GenState::Suspended),
                 frame: RefCell::new(*frame),
             });
-            if let Err(e) = self.gen_close(&g) {
+            let closed = if self.trace.is_some() {
+                self.driven_by(Who::Dropped, |i| i.gen_close(&g))
+            } else {
+                self.gen_close(&g)
+            };
+            if let Err(e) = closed {
                 let header = format!(
                     "Exception ignored in: <generator object {} at {:#x}>\n",
                     g.code.qualname,
@@ -294,11 +308,17 @@ impl Interp {
         let sub_it = f.slots[sub as usize].clone();
         match self.delegate(&sub_it, input) {
             Ok(Resumed::Yield(v)) => {
+                if self.trace.is_some() {
+                    self.trace_passing_on();
+                }
                 self.ret = v;
                 Ok(Flow::Yield)
             }
             Ok(Resumed::Return(v)) => {
                 f.slots[sub as usize] = Value::Undef;
+                if self.trace.is_some() {
+                    self.trace_yield_from_done(&v);
+                }
                 if let Some(t) = target {
                     self.assign(f, t, v)?;
                 }
@@ -319,9 +339,15 @@ impl Interp {
                     self.gen_close(g)?;
                     Err(e)
                 }
+                input if self.trace.is_some() => {
+                    self.driven_by(Who::YieldFrom, |i| i.resume(g, input))
+                }
                 input => self.resume(g, input),
             };
         }
+        // A user iterator's `__next__` is called here, not through `next()`: report it.
+        let report_next =
+            self.trace.is_some() && matches!(&input, ResumeInput::Send(v) if v.is_none());
         let outcome = match input {
             ResumeInput::Send(v) if v.is_none() => match sub {
                 Value::Instance(inst) => match inst.class.lookup(sym::NEXT) {
@@ -329,10 +355,11 @@ impl Interp {
                     None => return Err(super::iteration::not_an_iterator(sub)),
                 },
                 _ => {
-                    return Ok(match self.next(sub)? {
+                    let item = self.driven_by(Who::YieldFrom, |i| i.next(sub))?;
+                    return Ok(match item {
                         Some(v) => Resumed::Yield(v),
                         None => Resumed::Return(Value::None),
-                    })
+                    });
                 }
             },
             ResumeInput::Send(v) => self.call_method(sym::SEND, &[sub.clone(), v], &[]),
@@ -349,6 +376,15 @@ impl Interp {
                 self.call_method(sym::THROW, &[sub.clone(), e.value()], &[])
             }
         };
+        if report_next {
+            match &outcome {
+                Ok(v) => self.trace_next(sub, Some(v), Who::YieldFrom),
+                Err(e) if e.is(ExcKind::StopIteration) => {
+                    self.trace_next(sub, None, Who::YieldFrom)
+                }
+                Err(_) => {}
+            }
+        }
         match outcome {
             Ok(v) => Ok(Resumed::Yield(v)),
             Err(e) if e.is(ExcKind::StopIteration) => Ok(Resumed::Return(stop_value(&e))),

@@ -19,7 +19,16 @@ use crate::runtime::value::Value;
 
 impl Interp {
     /// `iter(v)`.
+    #[inline]
     pub fn iter(&mut self, v: &Value) -> PyResult<Value> {
+        if self.trace.is_some() {
+            return self.iter_traced(v);
+        }
+        self.iter_untraced(v)
+    }
+
+    /// `iter(v)`, reporting nothing to the trace.
+    pub(super) fn iter_untraced(&mut self, v: &Value) -> PyResult<Value> {
         let (name, state) = match v {
             Value::Iter(_) | Value::Generator(_) => return Ok(v.clone()),
             Value::List(l) => (
@@ -152,6 +161,15 @@ impl Interp {
     /// One step of any iterator: `Some(item)`, or `None` when exhausted.
     #[inline]
     pub fn next(&mut self, it: &Value) -> PyResult<Option<Value>> {
+        if self.trace.is_some() {
+            return self.next_traced(it);
+        }
+        self.next_untraced(it)
+    }
+
+    /// One step of any iterator, reporting nothing to the trace.
+    #[inline]
+    pub(super) fn next_untraced(&mut self, it: &Value) -> PyResult<Option<Value>> {
         match it {
             Value::Iter(b) => self.step_builtin(b),
             Value::Generator(g) => {
@@ -254,6 +272,9 @@ impl Interp {
             IterState::Exhausted => return Ok(None),
             _ => {
                 drop(st);
+                if self.trace.is_some() {
+                    return self.step_wrapper_traced(b);
+                }
                 return crate::runtime::builtins::lazy_iterators::step(self, b);
             }
         };

@@ -6,6 +6,7 @@
 //! reflected-operand rules; and CPython's TypeError messages when nothing applies.
 //! Must not touch: hashing (`hashing.rs`), item access (`subscript.rs`).
 
+use super::trace::Who;
 use super::Interp;
 use crate::lower::ir::UnaryOp;
 use crate::runtime::class::Class;
@@ -340,13 +341,15 @@ impl Interp {
                 container.type_name()
             ));
         }
-        let it = self.iter(container)?;
-        while let Some(x) = self.next(&it)? {
-            if self.eq(&x, item)? {
-                return Ok(true);
+        self.driven_by(Who::In, |i| {
+            let it = i.iter(container)?;
+            while let Some(x) = i.next(&it)? {
+                if i.eq(&x, item)? {
+                    return Ok(true);
+                }
             }
-        }
-        Ok(false)
+            Ok(false)
+        })
     }
 
     /// `len(v)`.

@@ -7,6 +7,7 @@
 
 use super::{arg_count, builtin_fn, int_arg, no_keywords, one_arg, only_keywords};
 use crate::interp::generator::{stop_iteration, Resumed};
+use crate::interp::trace::Who;
 use crate::interp::Interp;
 use crate::runtime::exception::{type_error, value_error, Exc, ExcKind, PyResult};
 use crate::runtime::function::{Args, NativeFunction};
@@ -182,7 +183,9 @@ fn iter(interp: &mut Interp, args: Args) -> PyResult<Value> {
         ));
     }
     let it = interp.iter(&args.pos[0])?;
-    interp.trace_iter(&args.pos[0], &it, false);
+    if interp.trace.is_some() {
+        interp.trace_iter(&args.pos[0], &it, Who::Program);
+    }
     Ok(it)
 }
 
@@ -211,10 +214,15 @@ fn next(interp: &mut Interp, args: Args) -> PyResult<Value> {
         },
         _ => Err(crate::interp::iteration::not_an_iterator(it)),
     };
-    match &result {
-        Ok(v) => interp.trace_next(it, Some(v), false),
-        Err(e) if e.is(ExcKind::StopIteration) => interp.trace_next(it, None, false),
-        Err(_) => {}
+    if interp.trace.is_some() {
+        match (&result, default) {
+            (Ok(v), _) => interp.trace_next(it, Some(v), Who::Program),
+            (Err(e), Some(d)) if e.is(ExcKind::StopIteration) => interp.trace_next_default(it, d),
+            (Err(e), None) if e.is(ExcKind::StopIteration) => {
+                interp.trace_next(it, None, Who::Program)
+            }
+            (Err(_), _) => {}
+        }
     }
     match (result, default) {
         (Err(e), Some(d)) if e.is(ExcKind::StopIteration) => Ok(d.clone()),

@@ -7,6 +7,7 @@
 //! Must not touch: generator mechanics (`interp/generator.rs`).
 
 use super::{arg_count, builtin_method, no_args, receiver};
+use crate::interp::trace::Who;
 use crate::interp::Interp;
 use crate::runtime::class::Payload;
 use crate::runtime::exception::{type_error, value_error, Exc, ExcKind, PyResult};
@@ -310,7 +311,11 @@ fn generator_send(interp: &mut Interp, args: Args) -> PyResult<Value> {
             rest.len()
         ));
     };
-    interp.gen_send(g, v.clone())
+    let result = interp.gen_send(g, v.clone());
+    if interp.trace.is_some() {
+        interp.trace_sent(g, v, &result);
+    }
+    result
 }
 
 fn generator_throw(interp: &mut Interp, args: Args) -> PyResult<Value> {
@@ -332,7 +337,12 @@ fn generator_throw(interp: &mut Interp, args: Args) -> PyResult<Value> {
             )
         })?,
     };
-    interp.gen_throw(g, exc)
+    let traced = interp.trace.is_some().then(|| exc.clone());
+    let result = interp.gen_throw(g, exc);
+    if let Some(exc) = traced {
+        interp.trace_thrown(g, &exc, &result);
+    }
+    result
 }
 
 fn generator_close(interp: &mut Interp, args: Args) -> PyResult<Value> {
@@ -345,13 +355,21 @@ fn generator_close(interp: &mut Interp, args: Args) -> PyResult<Value> {
 fn iterator_next(interp: &mut Interp, args: Args) -> PyResult<Value> {
     let (it, rest) = receiver(&args);
     no_args(rest, &args, "__next__")?;
-    if let Value::Generator(g) = it {
-        return interp.gen_send(g, Value::None);
+    let result = match it {
+        Value::Generator(g) => interp.gen_send(g, Value::None),
+        _ => match interp.next(it)? {
+            Some(v) => Ok(v),
+            None => Err(Exc::bare(ExcKind::StopIteration)),
+        },
+    };
+    if interp.trace.is_some() {
+        match &result {
+            Ok(v) => interp.trace_next(it, Some(v), Who::Program),
+            Err(e) if e.is(ExcKind::StopIteration) => interp.trace_next(it, None, Who::Program),
+            Err(_) => {}
+        }
     }
-    match interp.next(it)? {
-        Some(v) => Ok(v),
-        None => Err(Exc::bare(ExcKind::StopIteration)),
-    }
+    result
 }
 
 fn iterator_self(_: &mut Interp, args: Args) -> PyResult<Value> {
