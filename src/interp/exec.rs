@@ -216,6 +216,11 @@ impl Interp {
             loop {
                 if !self.resuming {
                     if let Some(t) = test {
+                        // The trace places what the test does (and a generator that
+                        // finishes when it fails) on the `while` line.
+                        if let Some(tracer) = self.trace.as_deref_mut() {
+                            tracer.at(t.span);
+                        }
                         if !self.eval_truth(f, t)? {
                             break;
                         }
