@@ -134,3 +134,28 @@ fn trace_of_a_program_read_from_stdin() {
     assert_eq!(stdout, "a\nb\n");
     assert_eq!(stderr, ONE_LINER_TRACE);
 }
+
+/// The README's `--trace` example is real: its program, traced, gives the trace shown.
+#[test]
+fn readme_trace_example_is_what_iterp_prints() {
+    let readme = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md"))
+        .expect("README is readable");
+    let section = &readme[readme.find("### `--trace`").expect("a --trace section")..];
+    let block = |fence: &str| -> &str {
+        let start = section.find(fence).expect("the fenced block") + fence.len();
+        let len = section[start..].find("```").expect("the block's end");
+        &section[start..start + len]
+    };
+    let program = block("```python\n");
+    let shown = block("```text\n");
+    let out = run_captured(
+        "count.py",
+        program,
+        RunOptions {
+            trace: true,
+            ..RunOptions::default()
+        },
+    );
+    assert_eq!(out.stdout, "1\n2\n");
+    assert_eq!(out.stderr, shown);
+}
