@@ -18,6 +18,18 @@ use std::fmt::Write;
 /// Longest value description before it is cut with `...`.
 pub const MAX_DESCRIPTION: usize = 60;
 
+/// Items of a container looked at: each takes at least three characters (`1, `), so
+/// more than this many are past the cut, and a huge list costs no more than a short one.
+const MAX_ITEMS: usize = MAX_DESCRIPTION / 2;
+
+/// The first `MAX_ITEMS` entries a table's `entry_at` walk yields.
+fn first_entries<T>(mut entry_at: impl FnMut(&mut usize) -> Option<T>) -> Vec<T> {
+    let mut pos = 0;
+    std::iter::from_fn(|| entry_at(&mut pos))
+        .take(MAX_ITEMS)
+        .collect()
+}
+
 impl Interp {
     /// `v` as trace events show it.
     pub(super) fn describe(&mut self, v: &Value) -> String {
@@ -38,16 +50,16 @@ impl Interp {
         }
         match v {
             Value::List(l) => {
-                let items = l.snapshot();
+                let items: Vec<Value> = l.items.borrow().iter().take(MAX_ITEMS).cloned().collect();
                 self.write_items(out, "[", &items, "]");
             }
             Value::Tuple(t) => {
-                let items = t.as_slice().to_vec();
-                let close = if items.len() == 1 { ",)" } else { ")" };
-                self.write_items(out, "(", &items, close);
+                let all = t.as_slice();
+                let close = if all.len() == 1 { ",)" } else { ")" };
+                self.write_items(out, "(", &all[..all.len().min(MAX_ITEMS)], close);
             }
             Value::Set(s) => {
-                let items = s.elements();
+                let items = first_entries(|pos| s.entry_at(pos));
                 match (items.is_empty(), s.frozen) {
                     (true, true) => out.push_str("frozenset()"),
                     (true, false) => out.push_str("set()"),
@@ -57,7 +69,7 @@ impl Interp {
             }
             Value::Dict(d) => {
                 out.push('{');
-                for (i, (k, val)) in d.items().iter().enumerate() {
+                for (i, (k, val)) in first_entries(|pos| d.entry_at(pos)).iter().enumerate() {
                     if i > 0 {
                         out.push_str(", ");
                     }
@@ -71,16 +83,14 @@ impl Interp {
                 out.push('}');
             }
             Value::DictView(view) => {
-                let items: Vec<Value> = match view.kind {
-                    ViewKind::Keys => view.dict.keys(),
-                    ViewKind::Values => view.dict.values(),
-                    ViewKind::Items => view
-                        .dict
-                        .items()
-                        .into_iter()
-                        .map(|(k, v)| Value::tuple(vec![k, v]))
-                        .collect(),
-                };
+                let items: Vec<Value> = first_entries(|pos| view.dict.entry_at(pos))
+                    .into_iter()
+                    .map(|(k, v)| match view.kind {
+                        ViewKind::Keys => k,
+                        ViewKind::Values => v,
+                        ViewKind::Items => Value::tuple(vec![k, v]),
+                    })
+                    .collect();
                 let open = format!("{}([", view.type_name());
                 self.write_items(out, &open, &items, "])");
             }
@@ -126,6 +136,8 @@ impl Interp {
         }
     }
 
+    /// `open`, the items' descriptions, `close`; stops at the cut (the items may be only
+    /// the first `MAX_ITEMS` of the container, which is always past it).
     fn write_items(&mut self, out: &mut String, open: &str, items: &[Value], close: &str) {
         out.push_str(open);
         for (i, item) in items.iter().enumerate() {
@@ -164,6 +176,16 @@ mod tests {
             Value::tuple(vec![]),
         ]);
         assert_eq!(i.describe(&v), "[1, ('a',), ()]");
+    }
+
+    /// A million-item list is described from its first items only, and cut.
+    #[test]
+    fn a_long_list_is_cut() {
+        let mut i = interp();
+        let v = Value::list((0..1_000_000).map(Value::Int).collect());
+        let text = i.describe(&v);
+        assert!(text.starts_with("[0, 1, 2, 3, "), "{text}");
+        assert!(text.ends_with("..."), "{text}");
     }
 
     /// A list that holds itself ends at the length limit instead of recursing forever.

@@ -103,14 +103,18 @@ impl Interp {
             ResumeInput::Send(_) => "",
         };
         self.emit(&format!("{label}{by} {how} generator {name}{raising}"));
-        let t = self
-            .trace
-            .as_deref_mut()
-            .expect("trace_resumed only runs while tracing");
-        let mark = t.mark();
-        t.nesting += 1;
-        t.driver = None;
-        mark
+        match self.trace.as_deref_mut() {
+            Some(t) => {
+                let mark = t.mark();
+                t.nesting += 1;
+                t.driver = None;
+                mark
+            }
+            None => Mark {
+                offset: 0,
+                driver: None,
+            },
+        }
     }
 
     /// The generator stopped running: suspended at a `yield`, returned, or raised.
