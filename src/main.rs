@@ -100,6 +100,11 @@ fn main() -> ExitCode {
             }
         }
     } else if std::io::stdin().is_terminal() {
+        if options.trace {
+            // A trace names source lines; the prompt's inputs are separate sources, and a
+            // generator made in one input may run in another.
+            eprintln!("iterp: --trace traces a script, -c CODE or stdin; the prompt runs untraced");
+        }
         return ExitCode::from(iterp::repl::run(options) as u8);
     } else {
         let mut text = String::new();
