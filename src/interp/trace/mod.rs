@@ -135,10 +135,14 @@ impl Tracer {
 fn reports_itself(name: &str) -> bool {
     matches!(
         name,
-        "iter" | "next" | "send" | "throw" | "close" | "__next__" | "__iter__"
-    ) || name.ends_with(".__next__")
-        || name.ends_with(".__iter__")
-        || name.starts_with("generator.")
+        "iter"
+            | "next"
+            | "__next__"
+            | "__iter__"
+            | "generator.send"
+            | "generator.throw"
+            | "generator.close"
+    )
 }
 
 impl Interp {
