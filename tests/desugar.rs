@@ -2,34 +2,25 @@
 //! each `for` as `iter()` / `while True` / `try: next()` / `except StopIteration: break`,
 //! comprehensions as the functions they became. The snapshot is the printed program.
 
+mod common;
+
 use iterp::session::{run_captured, Mode, RunOptions};
 use std::path::Path;
 
 fn desugared(path: &Path) -> String {
-    let text = std::fs::read_to_string(path).expect("example is readable");
-    let name = path
-        .file_name()
-        .and_then(|n| n.to_str())
-        .unwrap_or("script.py");
     let options = RunOptions {
         mode: Mode::Desugar,
         ..RunOptions::default()
     };
-    let out = run_captured(name, &text, options);
+    let out = common::run_file(path, options);
+    let name = common::file_name(path);
     assert_eq!(out.exit_code, 0, "{name} lowers: {}", out.stderr);
     out.stdout
 }
 
 fn check(path: &Path) {
-    let name = format!(
-        "desugar__{}",
-        path.file_name()
-            .and_then(|n| n.to_str())
-            .unwrap_or("script")
-    );
-    insta::with_settings!({ snapshot_suffix => "", prepend_module_to_snapshot => false }, {
-        insta::assert_snapshot!(name, desugared(path));
-    });
+    let name = format!("desugar__{}", common::file_name(path));
+    assert_named_snapshot!(name, desugared(path));
 }
 
 #[test]

@@ -5,16 +5,13 @@
 //! Snapshots are named by the script's path under its folder (`errors__next_on_list.py`),
 //! so adding a folder never renames the others.
 
-use iterp::session::{run_captured, RunOptions};
+mod common;
+
+use iterp::session::RunOptions;
 use std::path::Path;
 
 fn transcript(path: &Path) -> String {
-    let text = std::fs::read_to_string(path).expect("example is readable");
-    let name = path
-        .file_name()
-        .and_then(|n| n.to_str())
-        .unwrap_or("script.py");
-    let out = run_captured(name, &text, RunOptions::default());
+    let out = common::run_file(path, RunOptions::default());
     format!(
         "exit code: {}\n--- stdout\n{}--- stderr\n{}",
         out.exit_code, out.stdout, out.stderr
@@ -35,9 +32,7 @@ fn snapshot_name(path: &Path) -> String {
 
 fn check(path: &Path) {
     let name = snapshot_name(path);
-    insta::with_settings!({ snapshot_suffix => "", prepend_module_to_snapshot => false }, {
-        insta::assert_snapshot!(name, transcript(path));
-    });
+    assert_named_snapshot!(name, transcript(path));
 }
 
 #[test]

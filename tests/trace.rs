@@ -3,20 +3,17 @@
 //! and generator step under the source line that made it, labelled with who took it. The
 //! snapshot holds the program's stdout, then the trace it wrote to stderr.
 
+mod common;
+
 use iterp::session::{run_captured, RunOptions};
 use std::path::Path;
 
 fn traced(path: &Path) -> String {
-    let text = std::fs::read_to_string(path).expect("example is readable");
-    let name = path
-        .file_name()
-        .and_then(|n| n.to_str())
-        .unwrap_or("script.py");
     let options = RunOptions {
         trace: true,
         ..RunOptions::default()
     };
-    let out = run_captured(name, &text, options);
+    let out = common::run_file(path, options);
     format!(
         "exit code: {}\n--- stdout\n{}--- stderr (the trace)\n{}",
         out.exit_code, out.stdout, out.stderr
@@ -25,15 +22,8 @@ fn traced(path: &Path) -> String {
 
 /// Snapshots `path`'s trace as `trace__{prefix}{file name}`.
 fn check(prefix: &str, path: &Path) {
-    let name = format!(
-        "trace__{prefix}{}",
-        path.file_name()
-            .and_then(|n| n.to_str())
-            .unwrap_or("script")
-    );
-    insta::with_settings!({ snapshot_suffix => "", prepend_module_to_snapshot => false }, {
-        insta::assert_snapshot!(name, traced(path));
-    });
+    let name = format!("trace__{prefix}{}", common::file_name(path));
+    assert_named_snapshot!(name, traced(path));
 }
 
 #[test]

@@ -10,7 +10,7 @@
 
 use super::generator::Resumed;
 use super::Interp;
-use crate::runtime::dict::ViewKind;
+use crate::runtime::dict::{Dict, ViewKind};
 use crate::runtime::exception::{runtime_error, Exc, ExcKind, PyResult};
 use crate::runtime::hint::{Culprit, Hint};
 use crate::runtime::iterators::{BuiltinIter, IterState};
@@ -247,17 +247,11 @@ impl Interp {
                 kind,
                 pos,
                 expected_len,
-            } => {
-                if dict.len() != *expected_len {
-                    *expected_len = usize::MAX;
-                    return runtime_error("dictionary changed size during iteration");
-                }
-                dict.entry_at(pos).map(|(k, v)| match kind {
-                    ViewKind::Keys => k,
-                    ViewKind::Values => v,
-                    ViewKind::Items => Value::tuple(vec![k, v]),
-                })
-            }
+            } => dict_step(dict, pos, expected_len)?.map(|(k, v)| match kind {
+                ViewKind::Keys => k,
+                ViewKind::Values => v,
+                ViewKind::Items => Value::tuple(vec![k, v]),
+            }),
             IterState::Set {
                 set,
                 pos,
@@ -318,15 +312,11 @@ impl Interp {
         else {
             return None;
         };
-        if dict.len() != *expected_len {
-            *expected_len = usize::MAX;
-            return Some(runtime_error("dictionary changed size during iteration"));
-        }
-        let pair = dict.entry_at(pos);
-        if pair.is_none() {
+        let pair = dict_step(dict, pos, expected_len);
+        if matches!(pair, Ok(None)) {
             *st = IterState::Exhausted;
         }
-        Some(Ok(pair))
+        Some(pair)
     }
 
     /// `list(v)` as a vector.
@@ -335,6 +325,20 @@ impl Interp {
         self.extend_from_iterable(&mut out, v)?;
         Ok(out)
     }
+}
+
+/// One entry of a dict iterator, or CPython's error once the dict's size changed (the
+/// iterator then stays broken, as CPython's does).
+fn dict_step(
+    dict: &Dict,
+    pos: &mut usize,
+    expected_len: &mut usize,
+) -> PyResult<Option<(Value, Value)>> {
+    if dict.len() != *expected_len {
+        *expected_len = usize::MAX;
+        return runtime_error("dictionary changed size during iteration");
+    }
+    Ok(dict.entry_at(pos))
 }
 
 pub fn not_iterable(v: &Value) -> Exc {

@@ -185,28 +185,25 @@ impl Class {
     }
 
     fn lookup_uncached(&self, name: Symbol) -> Option<Value> {
-        if let Some(v) = self.attrs().get(name) {
-            return Some(v.clone());
-        }
-        for c in &self.mro {
-            if let Some(v) = c.attrs().get(name) {
-                return Some(v.clone());
-            }
-        }
-        None
+        self.find_on_mro(name).map(|(v, _)| v)
     }
 
     /// Like `lookup`, but also says which class on the MRO defined it.
     pub fn lookup_with_owner(self: &Rc<Class>, name: Symbol) -> Option<(Value, Rc<Class>)> {
+        match self.find_on_mro(name)? {
+            (v, None) => Some((v, self.clone())),
+            (v, Some(owner)) => Some((v, owner.clone())),
+        }
+    }
+
+    /// The walk both look-ups share: this class (owner `None`), then each class of `mro`.
+    fn find_on_mro(&self, name: Symbol) -> Option<(Value, Option<&Rc<Class>>)> {
         if let Some(v) = self.attrs().get(name) {
-            return Some((v.clone(), self.clone()));
+            return Some((v.clone(), None));
         }
-        for c in &self.mro {
-            if let Some(v) = c.attrs().get(name) {
-                return Some((v.clone(), c.clone()));
-            }
-        }
-        None
+        self.mro
+            .iter()
+            .find_map(|c| c.attrs().get(name).map(|v| (v.clone(), Some(c))))
     }
 
     /// `issubclass(self, other)`.

@@ -53,8 +53,14 @@ struct Table {
 
 /// Where a key was, or where it would go.
 enum Lookup {
-    Found { slot: usize, index: usize },
-    Absent { slot: usize },
+    Found {
+        slot: usize,
+        index: usize,
+    },
+    /// `slot` is None while the dict has no index table yet.
+    Absent {
+        slot: Option<usize>,
+    },
 }
 
 #[derive(Default)]
@@ -90,7 +96,7 @@ impl Dict {
             let mask = {
                 let t = self.table.borrow();
                 if t.indices.is_empty() {
-                    return Ok(Lookup::Absent { slot: usize::MAX });
+                    return Ok(Lookup::Absent { slot: None });
                 }
                 t.indices.len() - 1
             };
@@ -103,7 +109,7 @@ impl Dict {
                     match t.indices[slot] {
                         EMPTY => {
                             return Ok(Lookup::Absent {
-                                slot: free.unwrap_or(slot),
+                                slot: Some(free.unwrap_or(slot)),
                             })
                         }
                         DUMMY => {
@@ -164,23 +170,19 @@ impl Dict {
             }
             Lookup::Absent { slot } => {
                 let mut t = self.table.borrow_mut();
-                if slot == usize::MAX {
-                    t.entries.push(Some(Entry { hash, key, value }));
-                    t.live += 1;
-                    let wanted = t.live * 3;
-                    t.rebuild(wanted);
-                } else {
-                    let index = t.entries.len() as u32;
+                let index = t.entries.len() as u32;
+                t.entries.push(Some(Entry { hash, key, value }));
+                t.live += 1;
+                if let Some(slot) = slot {
                     if t.indices[slot] == EMPTY {
                         t.filled += 1;
                     }
                     t.indices[slot] = index;
-                    t.entries.push(Some(Entry { hash, key, value }));
-                    t.live += 1;
-                    if t.filled * 3 >= t.indices.len() * 2 {
-                        let wanted = t.live * 3;
-                        t.rebuild(wanted);
-                    }
+                }
+                // Grow at two thirds full (CPython's USABLE_FRACTION), or make the first table.
+                if slot.is_none() || t.filled * 3 >= t.indices.len() * 2 {
+                    let wanted = t.live * 3;
+                    t.rebuild(wanted);
                 }
                 drop(t);
                 self.bump();
