@@ -50,9 +50,18 @@ impl Interp {
                 }
                 Ok(())
             }
-            Target::Attr { obj, name, span } => {
+            Target::Attr {
+                obj,
+                name,
+                span,
+                site,
+            } => {
                 let o = self.eval(f, obj)?;
-                self.set_attr(&o, *name, v).map_err(|e| e.locate(*span))
+                let Some(v) = super::attributes::plain_instance_store(&o, *name, v, site) else {
+                    return Ok(());
+                };
+                self.set_attr_at(&o, *name, v, Some(site))
+                    .map_err(|e| e.locate(*span))
             }
             Target::Subscript { obj, index, span } => {
                 let o = self.eval(f, obj)?;
@@ -184,7 +193,9 @@ impl Interp {
                     return Err(self.name_error(*name));
                 }
             }
-            Target::Attr { obj, name, span } => {
+            Target::Attr {
+                obj, name, span, ..
+            } => {
                 let o = self.eval(f, obj)?;
                 self.del_attr(&o, *name).map_err(|e| e.locate(*span))?;
             }
@@ -233,12 +244,30 @@ impl Interp {
                 f.slots[slot] = r;
                 Ok(())
             }
-            Target::Attr { obj, name, span } => {
+            Target::Attr {
+                obj,
+                name,
+                span,
+                site,
+            } => {
                 let o = self.eval(f, obj)?;
-                let cur = self.get_attr(&o, *name).map_err(|e| e.locate(*span))?;
+                let cur = self
+                    .get_attr_at(&o, *name, Some(site))
+                    .map_err(|e| e.locate(*span))?;
                 let rhs = self.eval(f, value)?;
-                let r = self.inplace(op, cur, rhs).map_err(|e| e.locate(*span))?;
-                self.set_attr(&o, *name, r).map_err(|e| e.locate(*span))
+                let r = match (&cur, &rhs) {
+                    (Value::Int(a), Value::Int(b)) => super::operators::int_fast(op, *a, *b),
+                    _ => None,
+                };
+                let r = match r {
+                    Some(r) => r,
+                    None => self.inplace(op, cur, rhs).map_err(|e| e.locate(*span))?,
+                };
+                let Some(r) = super::attributes::plain_instance_store(&o, *name, r, site) else {
+                    return Ok(());
+                };
+                self.set_attr_at(&o, *name, r, Some(site))
+                    .map_err(|e| e.locate(*span))
             }
             Target::Subscript { obj, index, span } => {
                 let o = self.eval(f, obj)?;

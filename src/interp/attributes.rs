@@ -10,6 +10,7 @@ use super::Interp;
 use crate::runtime::class::{Class, Instance, Payload};
 use crate::runtime::exception::{Exc, ExcKind, PyResult};
 use crate::runtime::function::BoundMethod;
+use crate::runtime::lookup_site::LookupSite;
 use crate::runtime::symbol::{sym, Symbol};
 use crate::runtime::types::class_of;
 use crate::runtime::value::Value;
@@ -17,8 +18,18 @@ use std::rc::Rc;
 
 impl Interp {
     pub fn get_attr(&mut self, obj: &Value, name: Symbol) -> PyResult<Value> {
+        self.get_attr_at(obj, name, None)
+    }
+
+    /// `obj.name` read at a place in the program that remembers its class look-up.
+    pub fn get_attr_at(
+        &mut self,
+        obj: &Value,
+        name: Symbol,
+        site: Option<&LookupSite>,
+    ) -> PyResult<Value> {
         match obj {
-            Value::Instance(inst) => self.instance_attr(obj, inst, name),
+            Value::Instance(inst) => self.instance_attr(obj, inst, name, site),
             Value::Class(c) => self.class_attr(c, name),
             Value::Module(m) => match m.attrs.borrow().get(name) {
                 Some(v) => Ok(v.clone()),
@@ -37,19 +48,27 @@ impl Interp {
         self.get_attr(obj, name).is_ok()
     }
 
-    fn instance_attr(&mut self, obj: &Value, inst: &Rc<Instance>, name: Symbol) -> PyResult<Value> {
+    fn instance_attr(
+        &mut self,
+        obj: &Value,
+        inst: &Rc<Instance>,
+        name: Symbol,
+        site: Option<&LookupSite>,
+    ) -> PyResult<Value> {
         if let Payload::Super { class, obj: target } = &inst.payload {
             return self.super_attr(class, target, name);
         }
-        let class_value = inst.class.lookup(name);
+        let class_value = class_lookup(&inst.class, name, site);
         if let Some(Value::Instance(d)) = &class_value {
-            if let Payload::Property { fget, .. } = &d.payload {
+            if let Payload::Property {
+                fget,
+                name: prop_name,
+                ..
+            } = &d.payload
+            {
                 if fget.is_none() {
                     return Err(attribute_error(
-                        format!(
-                            "property '{name}' of '{}' object has no getter",
-                            inst.class.name
-                        ),
+                        no_accessor(prop_name.get(), &inst.class, "getter"),
                         obj,
                         name,
                     ));
@@ -222,16 +241,29 @@ impl Interp {
     }
 
     pub fn set_attr(&mut self, obj: &Value, name: Symbol, v: Value) -> PyResult<()> {
+        self.set_attr_at(obj, name, v, None)
+    }
+
+    /// `obj.name = v` at a place in the program that remembers its class look-up.
+    pub fn set_attr_at(
+        &mut self,
+        obj: &Value,
+        name: Symbol,
+        v: Value,
+        site: Option<&LookupSite>,
+    ) -> PyResult<()> {
         match obj {
             Value::Instance(inst) => {
-                if let Some(Value::Instance(d)) = inst.class.lookup(name) {
-                    if let Payload::Property { fset, .. } = &d.payload {
+                if let Some(Value::Instance(d)) = class_lookup(&inst.class, name, site) {
+                    if let Payload::Property {
+                        fset,
+                        name: prop_name,
+                        ..
+                    } = &d.payload
+                    {
                         if fset.is_none() {
                             return Err(attribute_error(
-                                format!(
-                                    "property '{name}' of '{}' object has no setter",
-                                    inst.class.name
-                                ),
+                                no_accessor(prop_name.get(), &inst.class, "setter"),
                                 obj,
                                 name,
                             ));
@@ -305,6 +337,26 @@ impl Interp {
     }
 
     pub fn del_attr(&mut self, obj: &Value, name: Symbol) -> PyResult<()> {
+        if let Value::Instance(inst) = obj {
+            if let Some(Value::Instance(d)) = inst.class.lookup(name) {
+                if let Payload::Property {
+                    fdel,
+                    name: prop_name,
+                    ..
+                } = &d.payload
+                {
+                    if fdel.is_none() {
+                        return Err(attribute_error(
+                            no_accessor(prop_name.get(), &inst.class, "deleter"),
+                            obj,
+                            name,
+                        ));
+                    }
+                    self.call(&fdel.clone(), std::slice::from_ref(obj), &[])?;
+                    return Ok(());
+                }
+            }
+        }
         let removed = match obj {
             Value::Instance(inst) => inst.attrs.borrow_mut().remove(name),
             Value::Class(c) if !is_builtin_class(c) => c.attrs_mut().remove(name),
@@ -401,4 +453,66 @@ pub fn attribute_error(message: String, obj: &Value, name: Symbol) -> Exc {
         attrs.set(Symbol::intern("obj"), obj.clone());
     }
     e
+}
+
+/// `obj.name` when `obj` is an instance holding `name` itself and `site` knows no class
+/// on its MRO defines `name` (so no descriptor can take part): what most `self.x` reads
+/// are. `None`: apply the full rules (`get_attr_at`). Inlined into the IR walker.
+#[inline(always)]
+pub(super) fn plain_instance_attr(obj: &Value, name: Symbol, site: &LookupSite) -> Option<Value> {
+    match obj {
+        Value::Instance(inst) if site.knows_absent(&inst.class) => {
+            inst.attrs.borrow().get(name).cloned()
+        }
+        _ => None,
+    }
+}
+
+/// `obj.name = v` when `obj` is an ordinary instance (no built-in payload such as an
+/// exception's fields, not an instance of a built-in class) and `site` knows no class on
+/// its MRO defines `name` (no property): the value goes straight into its table.
+/// Gives `v` back when the full rules (`set_attr_at`) must decide.
+#[inline(always)]
+pub(super) fn plain_instance_store(
+    obj: &Value,
+    name: Symbol,
+    v: Value,
+    site: &LookupSite,
+) -> Option<Value> {
+    match obj {
+        Value::Instance(inst)
+            if matches!(inst.payload, Payload::None)
+                && !is_builtin_class(&inst.class)
+                && site.knows_absent(&inst.class) =>
+        {
+            inst.attrs.borrow_mut().set(name, v);
+            None
+        }
+        _ => Some(v),
+    }
+}
+
+/// `class.lookup(name)`, through the site's memo when the caller has one.
+#[inline(always)]
+pub(super) fn class_lookup(
+    class: &Rc<Class>,
+    name: Symbol,
+    site: Option<&LookupSite>,
+) -> Option<Value> {
+    match site {
+        Some(site) => site.lookup(class, name),
+        None => class.lookup(name),
+    }
+}
+
+/// "property 'x' of 'C' object has no setter" (no name for a property attached to the
+/// class after it was made, as CPython 3.11 says).
+fn no_accessor(prop_name: Option<Symbol>, class: &Class, accessor: &str) -> String {
+    match prop_name {
+        Some(n) => format!(
+            "property '{n}' of '{}' object has no {accessor}",
+            class.name
+        ),
+        None => format!("property of '{}' object has no {accessor}", class.name),
+    }
 }

@@ -5,13 +5,16 @@
 //! binding with CPython's error messages, and the recursion limit.
 //! Must not touch: what builtins do (that is `runtime/builtins/`).
 
+use super::attributes::class_lookup;
 use super::frame::{Flow, Frame};
 use super::generator::Generator;
 use super::Interp;
 use crate::lower::ir::Code;
+use crate::runtime::class::Payload;
 use crate::runtime::exception::{Exc, ExcKind, PyResult};
 use crate::runtime::function::{Args, CellObj, Function, NativeFunction};
 use crate::runtime::hint::{Culprit, Hint};
+use crate::runtime::lookup_site::LookupSite;
 use crate::runtime::symbol::{sym, Symbol};
 use crate::runtime::types::class_of;
 use crate::runtime::value::Value;
@@ -52,7 +55,11 @@ impl Interp {
 
     /// Calls a built-in function (the trace, when on, reports what it iterates as its own).
     #[inline]
-    fn call_native(&mut self, nf: &'static NativeFunction, args: Args) -> PyResult<Value> {
+    pub(super) fn call_native(
+        &mut self,
+        nf: &'static NativeFunction,
+        args: Args,
+    ) -> PyResult<Value> {
         if self.trace.is_some() {
             return self.call_native_traced(nf, args);
         }
@@ -75,6 +82,18 @@ impl Interp {
                 function: code.clone(),
             }));
         }
+        self.run_function(func, slots)
+    }
+
+    /// Runs a user function whose parameters are already bound in `slots` (all
+    /// `code.n_slots` of them): captured variables become cells, then the body runs, or
+    /// a generator is made when the function contains `yield`.
+    pub(super) fn run_function(
+        &mut self,
+        func: &Rc<Function>,
+        mut slots: Vec<Value>,
+    ) -> PyResult<Value> {
+        let code = &func.code;
         for &s in &code.cell_slots {
             let s = s as usize;
             let v = std::mem::replace(&mut slots[s], Value::Undef);
@@ -121,37 +140,68 @@ impl Interp {
         pos: &[Value],
         kw: &[(Symbol, Value)],
     ) -> PyResult<Value> {
-        let receiver = &pos[0];
+        self.call_method_at(name, pos, kw, None)
+    }
+
+    /// `call_method` at a place in the program that remembers its class look-up.
+    pub fn call_method_at(
+        &mut self,
+        name: Symbol,
+        pos: &[Value],
+        kw: &[(Symbol, Value)],
+        site: Option<&LookupSite>,
+    ) -> PyResult<Value> {
+        match self.resolve_method(&pos[0], name, site)? {
+            Method::Function(func) => self.call_function(&func, pos, kw),
+            Method::Native(nf) => self.call_native(nf, Args { pos, kw }),
+            Method::Bound(method) => self.call(&method, &pos[1..], kw),
+        }
+    }
+
+    /// What `receiver.name(...)` calls, found before any argument is evaluated (as
+    /// CPython's `LOAD_METHOD` does): a function or built-in method defined on the class,
+    /// to be called with the receiver first and no bound-method object, or else whatever
+    /// the attribute look-up gives.
+    pub(super) fn resolve_method(
+        &mut self,
+        receiver: &Value,
+        name: Symbol,
+        site: Option<&LookupSite>,
+    ) -> PyResult<Method> {
         match receiver {
-            Value::Instance(inst)
-                if !matches!(inst.payload, crate::runtime::class::Payload::Super { .. }) =>
-            {
+            Value::Instance(inst) if !matches!(inst.payload, Payload::Super { .. }) => {
                 if !inst.attrs.borrow().contains(name) {
-                    if let Some(attr) = inst.class.lookup(name) {
-                        match &attr {
-                            Value::Function(func) => return self.call_function(func, pos, kw),
-                            Value::Native(nf) if nf.is_method => {
-                                return self.call_native(nf, Args { pos, kw })
-                            }
-                            _ => {}
-                        }
+                    match class_lookup(&inst.class, name, site) {
+                        Some(Value::Function(func)) => return Ok(Method::Function(func)),
+                        Some(Value::Native(nf)) if nf.is_method => return Ok(Method::Native(nf)),
+                        _ => {}
                     }
                 }
             }
             Value::Class(_) | Value::Module(_) | Value::Instance(_) => {}
             _ => {
-                if let Some(Value::Native(nf)) = class_of(receiver).lookup(name) {
+                if let Some(Value::Native(nf)) = class_lookup(&class_of(receiver), name, site) {
                     if nf.is_method {
-                        return self.call_native(nf, Args { pos, kw });
+                        return Ok(Method::Native(nf));
                     }
                 }
             }
         }
         let method = self
-            .get_attr(receiver, name)
+            .get_attr_at(receiver, name, site)
             .map_err(|e| super::attributes::with_attribute_context(e, receiver, name))?;
-        self.call(&method, &pos[1..], kw)
+        Ok(Method::Bound(method))
     }
+}
+
+/// What a method call site resolved `receiver.name` to (see `Interp::resolve_method`).
+pub(super) enum Method {
+    /// A function on the class: called with the receiver as its first argument.
+    Function(Rc<Function>),
+    /// A built-in method of the receiver's type: likewise.
+    Native(&'static NativeFunction),
+    /// Anything else (a bound method, a callable instance attribute …): called as is.
+    Bound(Value),
 }
 
 fn not_callable(v: &Value) -> Exc {

@@ -10,7 +10,7 @@ use super::frame::{Flow, Frame};
 use super::Interp;
 use crate::lower::ir::MakeClass;
 use crate::runtime::builtins::object_methods::OBJECT_INIT;
-use crate::runtime::class::{AttrTable, BuiltinType, Class, Instance};
+use crate::runtime::class::{AttrTable, BuiltinType, Class, Instance, Payload};
 use crate::runtime::exception::{type_error, Exc, ExcKind, PyResult};
 use crate::runtime::function::CellObj;
 use crate::runtime::symbol::{sym, Symbol};
@@ -157,6 +157,14 @@ pub fn build_class(
     let mro = c3_linearize(&bases)?;
     if namespace.contains(sym::EQ) && !namespace.contains(sym::HASH) {
         namespace.set(sym::HASH, Value::None);
+    }
+    // property's `__set_name__`: a property defined in the class body knows its name.
+    for (attr, v) in namespace.iter() {
+        if let Value::Instance(inst) = v {
+            if let Payload::Property { name, .. } = &inst.payload {
+                name.set(Some(*attr));
+            }
+        }
     }
     Ok(Rc::new(Class::new(
         name,

@@ -7,13 +7,15 @@
 //! calling (`call.rs`).
 
 use super::assign::unbound_local;
+use super::call::Method;
 use super::frame::Frame;
 use super::trace::Who;
 use super::Interp;
 use crate::lower::ir::{Arg, DictElem, Elem, Expr, ExprKind, MakeFunction};
 use crate::runtime::dict::Dict;
 use crate::runtime::exception::{type_error, Exc, ExcKind, PyResult};
-use crate::runtime::function::Function;
+use crate::runtime::function::{Args, Function};
+use crate::runtime::lookup_site::LookupSite;
 use crate::runtime::range::Slice;
 use crate::runtime::set::Set;
 use crate::runtime::symbol::Symbol;
@@ -59,9 +61,12 @@ impl Interp {
                 }
                 self.eval(f, fallback)
             }
-            ExprKind::Attr { obj, name } => {
+            ExprKind::Attr { obj, name, site } => {
                 let o = self.eval(f, obj)?;
-                self.get_attr(&o, *name).map_err(|x| {
+                if let Some(v) = super::attributes::plain_instance_attr(&o, *name, site) {
+                    return Ok(v);
+                }
+                self.get_attr_at(&o, *name, Some(site)).map_err(|x| {
                     super::attributes::with_attribute_context(x, &o, *name).locate(e.span)
                 })
             }
@@ -87,9 +92,14 @@ impl Interp {
                 self.eval_call(f, &callee, args)
                     .map_err(|x| x.locate(e.span))
             }
-            ExprKind::CallMethod { obj, name, args } => {
+            ExprKind::CallMethod {
+                obj,
+                name,
+                args,
+                site,
+            } => {
                 let o = self.eval(f, obj)?;
-                self.eval_call_method(f, o, *name, args)
+                self.eval_call_method(f, o, *name, args, site)
                     .map_err(|x| x.locate(e.span))
             }
             ExprKind::Binary { op, left, right } => {
@@ -339,6 +349,11 @@ impl Interp {
     }
 
     fn eval_call(&mut self, f: &mut Frame, callee: &Value, args: &[Arg]) -> PyResult<Value> {
+        if let Value::Function(func) = callee {
+            if let Some(result) = self.call_with_direct_args(f, func, None, args) {
+                return result;
+            }
+        }
         let mut pos = ArgVec::new();
         let mut kw = KwVec::new();
         self.eval_args(f, args, &mut pos, &mut kw)?;
@@ -351,12 +366,60 @@ impl Interp {
         obj: Value,
         name: Symbol,
         args: &[Arg],
+        site: &LookupSite,
     ) -> PyResult<Value> {
+        let method = self.resolve_method(&obj, name, Some(site))?;
+        if let Method::Function(func) = &method {
+            if let Some(result) = self.call_with_direct_args(f, func, Some(&obj), args) {
+                return result;
+            }
+        }
         let mut pos = ArgVec::new();
-        pos.push(obj);
         let mut kw = KwVec::new();
+        if !matches!(method, Method::Bound(_)) {
+            pos.push(obj);
+        }
         self.eval_args(f, args, &mut pos, &mut kw)?;
-        self.call_method(name, &pos, &kw)
+        match &method {
+            Method::Function(func) => self.call_function(func, &pos, &kw),
+            Method::Native(nf) => self.call_native(nf, Args { pos: &pos, kw: &kw }),
+            Method::Bound(callee) => self.call(callee, &pos, &kw),
+        }
+    }
+
+    /// Calls `func(receiver, *args)` with the arguments evaluated straight into the new
+    /// frame's slots, when they are plain positional arguments filling exactly its
+    /// parameters; `None` (nothing evaluated) otherwise.
+    #[inline]
+    fn call_with_direct_args(
+        &mut self,
+        f: &mut Frame,
+        func: &Rc<Function>,
+        receiver: Option<&Value>,
+        args: &[Arg],
+    ) -> Option<PyResult<Value>> {
+        let code = &func.code;
+        if !code
+            .params
+            .takes_exactly(args.len() + receiver.is_some() as usize)
+            || !args.iter().all(|a| matches!(a, Arg::Pos(_)))
+        {
+            return None;
+        }
+        let mut slots = self.take_empty_slots(code.n_slots as usize);
+        slots.extend(receiver.cloned());
+        for a in args {
+            let (Arg::Pos(x) | Arg::Star(x) | Arg::Kw(_, x) | Arg::StarStar(x)) = a;
+            match self.eval(f, x) {
+                Ok(v) => slots.push(v),
+                Err(e) => {
+                    self.recycle_slots(slots);
+                    return Some(Err(e));
+                }
+            }
+        }
+        slots.resize(code.n_slots as usize, Value::Undef);
+        Some(self.run_function(func, slots))
     }
 
     /// Items of a display with `*iterable` parts expanded.

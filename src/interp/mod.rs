@@ -248,6 +248,14 @@ impl Interp {
         v
     }
 
+    /// An empty slot vector with room for `n` values, to push arguments into.
+    #[inline]
+    pub fn take_empty_slots(&mut self, n: usize) -> Vec<Value> {
+        let mut v = self.slot_pool.pop().unwrap_or_default();
+        v.reserve(n);
+        v
+    }
+
     /// Takes the value the last `return` or `yield` handed over.
     #[inline]
     pub fn take_ret(&mut self) -> Value {

@@ -20,6 +20,7 @@
 //! Hidden temporaries are ordinary slots whose names start with `$` (`$it0`, `$mgr1`), so
 //! the `--desugar` printer can show them to a learner.
 
+use crate::runtime::lookup_site::LookupSite;
 use crate::runtime::symbol::Symbol;
 use crate::runtime::value::Value;
 use crate::syntax::ast::{BinOp, CmpOp};
@@ -134,6 +135,15 @@ impl Params {
             + self.vararg.is_some() as usize
             + self.kwonly.len()
             + self.kwarg.is_some() as usize) as u32
+    }
+    /// Whether `n` positional arguments and nothing else fill exactly these parameters
+    /// (no defaults needed, no `*args`, keyword-only or `**kwargs` to build).
+    #[inline]
+    pub fn takes_exactly(&self, n: usize) -> bool {
+        self.positional.len() == n
+            && self.vararg.is_none()
+            && self.kwonly.is_empty()
+            && self.kwarg.is_none()
     }
     pub fn vararg_slot(&self) -> Option<Slot> {
         self.vararg.map(|_| self.positional.len() as Slot)
@@ -280,6 +290,8 @@ pub enum Target {
         obj: Expr,
         name: Symbol,
         span: Span,
+        /// Shared by the read and the store of `obj.name op= v`.
+        site: LookupSite,
     },
     Subscript {
         obj: Expr,
@@ -315,6 +327,8 @@ pub enum ExprKind {
     Attr {
         obj: Box<Expr>,
         name: Symbol,
+        /// What the class look-up of `name` found the last time this read ran.
+        site: LookupSite,
     },
     Subscript {
         obj: Box<Expr>,
@@ -335,6 +349,7 @@ pub enum ExprKind {
         obj: Box<Expr>,
         name: Symbol,
         args: Vec<Arg>,
+        site: LookupSite,
     },
     Binary {
         op: BinOp,

@@ -13,6 +13,7 @@ use super::ir_build::{call, local, set_local};
 use super::scope::flag;
 use super::scope_build::expr_key;
 use super::{internal_error, Lowerer, Result};
+use crate::runtime::lookup_site::LookupSite;
 use crate::runtime::value::Value;
 use crate::syntax::ast::{self, ExprKind as A};
 use crate::syntax::error::SyntaxError;
@@ -98,6 +99,7 @@ impl Lowerer<'_> {
             A::Attribute { value, attr } => ExprKind::Attr {
                 obj: Box::new(self.expr(value, out)?),
                 name: self.attr_symbol(&attr.name),
+                site: LookupSite::new(),
             },
             A::Subscript { value, index } => ExprKind::Subscript {
                 obj: Box::new(self.operand(value, self.has_yield(index), out)?),
@@ -301,6 +303,7 @@ impl Lowerer<'_> {
                 obj: Box::new(obj),
                 name: self.attr_symbol(&attr.name),
                 args,
+                site: LookupSite::new(),
             };
             return Ok(Expr::new(kind, span));
         }

@@ -10,6 +10,7 @@
 use super::ir::{Expr, Stmt, StmtKind, Target};
 use super::ir_build::{assign, local, set_local};
 use super::{Lowerer, Result};
+use crate::runtime::lookup_site::LookupSite;
 use crate::syntax::ast::{self, BinOp, ExprKind as A};
 use crate::syntax::error::SyntaxError;
 use crate::syntax::span::Span;
@@ -23,6 +24,7 @@ impl Lowerer<'_> {
                 obj: self.expr(value, out)?,
                 name: self.attr_symbol(&attr.name),
                 span: t.span,
+                site: LookupSite::new(),
             }),
             A::Subscript { value, index } => Ok(Target::Subscript {
                 obj: self.operand(value, self.has_yield(index), out)?,
@@ -157,6 +159,7 @@ impl Lowerer<'_> {
                     crate::lower::ir::ExprKind::Attr {
                         obj: Box::new(local(obj_slot, t.span)),
                         name,
+                        site: LookupSite::new(),
                     },
                     t.span,
                 );
@@ -164,6 +167,7 @@ impl Lowerer<'_> {
                     obj: local(obj_slot, t.span),
                     name,
                     span: t.span,
+                    site: LookupSite::new(),
                 };
                 (current, store)
             }

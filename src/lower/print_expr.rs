@@ -66,7 +66,7 @@ impl Printer<'_> {
             }
             ExprKind::Global(id) => (self.global_name(*id), Prec::Primary),
             ExprKind::ClassLoad { name, .. } => (name.to_string(), Prec::Primary),
-            ExprKind::Attr { obj, name } => (
+            ExprKind::Attr { obj, name, .. } => (
                 format!("{}.{name}", sub(self, obj, Prec::Primary)),
                 Prec::Primary,
             ),
@@ -98,7 +98,9 @@ impl Printer<'_> {
                     Prec::Primary,
                 )
             }
-            ExprKind::CallMethod { obj, name, args } => {
+            ExprKind::CallMethod {
+                obj, name, args, ..
+            } => {
                 let obj = sub(self, obj, Prec::Primary);
                 let args = self.args(code, args, indent);
                 (format!("{obj}.{name}({args})"), Prec::Primary)

@@ -18,6 +18,17 @@ thread_local! {
     static CLASS_EPOCH: Cell<u64> = const { Cell::new(0) };
 }
 
+/// The current class epoch: changes whenever a class is created or a class's attributes
+/// change, so a look-up remembered in an earlier epoch may be stale.
+#[inline]
+pub fn epoch() -> u64 {
+    CLASS_EPOCH.with(Cell::get)
+}
+
+fn bump_epoch() {
+    CLASS_EPOCH.with(|e| e.set(e.get() + 1));
+}
+
 /// Look-ups along the MRO made since the last class change, hits and misses alike.
 #[derive(Default)]
 struct LookupCache {
@@ -137,6 +148,8 @@ impl Class {
         builtin: Option<BuiltinType>,
         is_builtin: bool,
     ) -> Class {
+        // A new class may sit at the address of a freed one that a `LookupSite` remembers.
+        bump_epoch();
         Class {
             name,
             qualname,
@@ -156,7 +169,7 @@ impl Class {
 
     /// The class's own attributes, to change: every class's look-up cache is dropped.
     pub fn attrs_mut(&self) -> RefMut<'_, AttrTable> {
-        CLASS_EPOCH.with(|e| e.set(e.get() + 1));
+        bump_epoch();
         self.table.borrow_mut()
     }
 
@@ -164,7 +177,7 @@ impl Class {
     /// class changes, so a method call or instance attribute read on a deep MRO (every
     /// MRO ends in `object`, with its dozens of methods) is one hash probe.
     pub fn lookup(&self, name: Symbol) -> Option<Value> {
-        let epoch = CLASS_EPOCH.with(Cell::get);
+        let epoch = epoch();
         {
             let cache = self.cache.borrow();
             if cache.epoch == epoch {
@@ -224,6 +237,9 @@ pub enum Payload {
         fget: Value,
         fset: Value,
         fdel: Value,
+        /// The class attribute it was defined as (`__set_name__` at class creation), for
+        /// "property 'x' of 'C' object has no setter"; `None` for one attached later.
+        name: Cell<Option<Symbol>>,
     },
     StaticMethod(Value),
     ClassMethod(Value),

@@ -13,6 +13,7 @@ pub mod function;
 pub mod hint;
 pub mod iterators;
 pub mod list;
+pub mod lookup_site;
 pub mod module;
 pub mod modules;
 pub mod num;

@@ -124,7 +124,12 @@ pub fn construct(
                     .cloned()
                     .unwrap_or(Value::None)
             };
-            Ok(property(get(0, "fget"), get(1, "fset"), get(2, "fdel")))
+            Ok(property(
+                get(0, "fget"),
+                get(1, "fset"),
+                get(2, "fdel"),
+                None,
+            ))
         }
         BuiltinType::StaticMethod | BuiltinType::ClassMethod => {
             let name = if kind == BuiltinType::StaticMethod {
@@ -165,11 +170,16 @@ pub fn construct(
     }
 }
 
-pub fn property(fget: Value, fset: Value, fdel: Value) -> Value {
+pub fn property(fget: Value, fset: Value, fdel: Value, name: Option<Symbol>) -> Value {
     Value::Instance(Rc::new(Instance {
         class: types().property.clone(),
         attrs: RefCell::new(Default::default()),
-        payload: Payload::Property { fget, fset, fdel },
+        payload: Payload::Property {
+            fget,
+            fset,
+            fdel,
+            name: std::cell::Cell::new(name),
+        },
     }))
 }
 

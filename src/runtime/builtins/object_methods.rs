@@ -385,13 +385,19 @@ fn property_with(args: &Args, which: usize) -> PyResult<Value> {
     let Value::Instance(inst) = p else {
         return type_error("descriptor requires a 'property' object");
     };
-    let Payload::Property { fget, fset, fdel } = &inst.payload else {
+    let Payload::Property {
+        fget,
+        fset,
+        fdel,
+        name,
+    } = &inst.payload
+    else {
         return type_error("descriptor requires a 'property' object");
     };
     let mut parts = [fget.clone(), fset.clone(), fdel.clone()];
     parts[which] = rest[0].clone();
     let [g, s, d] = parts;
-    Ok(super::constructors::property(g, s, d))
+    Ok(super::constructors::property(g, s, d, name.get()))
 }
 
 fn property_getter(_: &mut Interp, args: Args) -> PyResult<Value> {
