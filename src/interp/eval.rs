@@ -390,7 +390,7 @@ impl Interp {
     /// Calls `func(receiver, *args)` with the arguments evaluated straight into the new
     /// frame's slots, when they are plain positional arguments filling exactly its
     /// parameters; `None` (nothing evaluated) otherwise.
-    #[inline]
+    #[inline(always)]
     fn call_with_direct_args(
         &mut self,
         f: &mut Frame,
@@ -418,7 +418,9 @@ impl Interp {
                 }
             }
         }
-        slots.resize(code.n_slots as usize, Value::Undef);
+        for _ in slots.len()..code.n_slots as usize {
+            slots.push(Value::Undef);
+        }
         Some(self.run_function(func, slots))
     }
 
