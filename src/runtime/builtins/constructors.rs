@@ -26,11 +26,17 @@ pub fn construct(
     kw: &[(Symbol, Value)],
 ) -> PyResult<Value> {
     let args = Args { pos, kw };
-    // Built-in classes of modules (`itertools.chain`, `functools.partial`) bring their
-    // own constructor as a native `__new__`.
-    let own_constructor = cls.attrs().get(sym::NEW).cloned();
-    if let Some(Value::Native(new)) = own_constructor {
-        return (new.call)(interp, args);
+    // Built-in classes of modules (`itertools.chain`, `functools.partial`, made as kinds
+    // `Object` and `Iterator`) bring their own constructor as a native `__new__`. Other
+    // kinds are not searched for one: `str`'s table alone has dozens of methods.
+    if matches!(
+        cls.builtin,
+        Some(BuiltinType::Object | BuiltinType::Iterator) | None
+    ) {
+        let own_constructor = cls.attrs().get(sym::NEW).cloned();
+        if let Some(Value::Native(new)) = own_constructor {
+            return (new.call)(interp, args);
+        }
     }
     let Some(kind) = cls.builtin else {
         return type_error(format!("cannot create '{}' instances", cls.name));
