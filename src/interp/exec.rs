@@ -48,7 +48,7 @@ impl Interp {
         Ok(Flow::Normal)
     }
 
-    fn exec_stmt(&mut self, f: &mut Frame, stmt: &Stmt) -> PyResult<Flow> {
+    pub(super) fn exec_stmt(&mut self, f: &mut Frame, stmt: &Stmt) -> PyResult<Flow> {
         match &stmt.kind {
             StmtKind::Expr(e) => {
                 self.eval(f, e)?;

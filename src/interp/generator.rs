@@ -143,16 +143,26 @@ impl Interp {
         } else {
             None
         };
-        if state == GenState::Suspended {
-            self.resuming = true;
-            self.resume_input = Some(input);
-            if frame.handled != 0 {
-                frame.restore_handled(&mut self.handled);
-            }
-        }
-        g.state.set(GenState::Running);
         let code = &g.code;
-        let result = self.exec_block(&mut frame, &code.body);
+        g.state.set(GenState::Running);
+        let result = match (state, input, &code.loop_yield) {
+            // The common loop shapes run from their yield directly (`resume_loop.rs`).
+            (GenState::Suspended, ResumeInput::Send(v), Some(shape))
+                if caller.is_none() && frame.handled == 0 =>
+            {
+                self.resume_loop(&mut frame, code, shape, v)
+            }
+            (state, input, _) => {
+                if state == GenState::Suspended {
+                    self.resuming = true;
+                    self.resume_input = Some(input);
+                    if frame.handled != 0 {
+                        frame.restore_handled(&mut self.handled);
+                    }
+                }
+                self.exec_block(&mut frame, &code.body)
+            }
+        };
         self.leave();
         if let Some(caller) = caller {
             let ret = self.ret.clone();

@@ -7,7 +7,8 @@
 //! One file per concept: `exec.rs` (statements), `try_stmt.rs` (try/except/finally),
 //! `assign.rs` (targets), `eval.rs` (expressions), `call.rs` (the one way to call),
 //! `operators.rs`, `hashing.rs`, `attributes.rs`, `classes.rs`, `iteration.rs`,
-//! `generator.rs`, `repr.rs`, `raise.rs`.
+//! `generator.rs` (with `resume_loop.rs`, the direct resume of simple loops), `repr.rs`,
+//! `raise.rs`.
 
 pub mod assign;
 pub mod attributes;
@@ -22,6 +23,7 @@ pub mod iteration;
 pub mod operators;
 pub mod raise;
 pub mod repr;
+pub mod resume_loop;
 pub mod subscript;
 pub mod trace;
 pub mod try_stmt;
