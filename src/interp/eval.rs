@@ -27,6 +27,20 @@ pub type ArgVec = SmallVec<[Value; 6]>;
 /// Keyword arguments of one call.
 pub type KwVec = Vec<(Symbol, Value)>;
 
+/// The value of `e` when it is a local or a constant holding a small int, read without
+/// cloning it: int operands of arithmetic and comparisons need no `Value` made or dropped.
+#[inline(always)]
+fn peek_int(f: &Frame, e: &Expr) -> Option<i64> {
+    match &e.kind {
+        ExprKind::Local(s) => match f.slots.get(*s as usize) {
+            Some(Value::Int(i)) => Some(*i),
+            _ => None,
+        },
+        ExprKind::Const(Value::Int(i)) => Some(*i),
+        _ => None,
+    }
+}
+
 impl Interp {
     /// Evaluates `e`. Reading a bound local or a constant, the commonest operands, is
     /// answered here, inlined into the caller: a call of the full `eval_node` (a large
@@ -93,6 +107,11 @@ impl Interp {
                     .map_err(|x| x.locate(e.span))
             }
             ExprKind::Binary { op, left, right } => {
+                if let (Some(x), Some(y)) = (peek_int(f, left), peek_int(f, right)) {
+                    if let Some(v) = super::operators::int_fast(*op, x, y) {
+                        return Ok(v);
+                    }
+                }
                 let a = self.eval(f, left)?;
                 let b = self.eval(f, right)?;
                 if let (Value::Int(x), Value::Int(y)) = (&a, &b) {
@@ -260,7 +279,19 @@ impl Interp {
     /// Evaluates a condition to a Rust bool, with a fast path for comparisons of ints.
     #[inline]
     pub fn eval_truth(&mut self, f: &mut Frame, e: &Expr) -> PyResult<bool> {
+        if let ExprKind::Binary { op, left, right } = &e.kind {
+            if let (Some(x), Some(y)) = (peek_int(f, left), peek_int(f, right)) {
+                if let Some(Value::Int(r)) = super::operators::int_fast(*op, x, y) {
+                    return Ok(r != 0);
+                }
+            }
+        }
         if let ExprKind::Compare { op, left, right } = &e.kind {
+            if let (Some(x), Some(y)) = (peek_int(f, left), peek_int(f, right)) {
+                if let Some(r) = super::operators::int_compare(*op, x, y) {
+                    return Ok(r);
+                }
+            }
             let a = self.eval(f, left)?;
             let b = self.eval(f, right)?;
             if let (Value::Int(x), Value::Int(y)) = (&a, &b) {
