@@ -73,37 +73,7 @@ impl Interp {
             StmtKind::While { test, body, orelse } => {
                 return self.exec_while(f, test.as_ref(), body, orelse)
             }
-            StmtKind::ForNext { iter, target } => {
-                let it = *iter as usize;
-                if let (
-                    Target::Unpack {
-                        items, star: None, ..
-                    },
-                    None,
-                ) = (target, &self.trace)
-                {
-                    if let [first, second] = items.as_slice() {
-                        if let Some(step) = self.next_item_pair(&f.slots[it]) {
-                            let Some((k, v)) = step? else {
-                                return Ok(Flow::Exhausted);
-                            };
-                            self.assign(f, first, k)?;
-                            self.assign(f, second, v)?;
-                            return Ok(Flow::Normal);
-                        }
-                    }
-                }
-                let item = if self.trace.is_some() {
-                    let iterator = f.slots[it].clone();
-                    self.driven_by(Who::For, |i| i.next(&iterator))?
-                } else {
-                    self.next(&f.slots[it])?
-                };
-                match item {
-                    Some(v) => self.assign(f, target, v)?,
-                    None => return Ok(Flow::Exhausted),
-                }
-            }
+            StmtKind::ForNext { iter, target } => return self.for_next(f, *iter, target),
             StmtKind::Break => return Ok(Flow::Break),
             StmtKind::Continue => return Ok(Flow::Continue),
             StmtKind::Return(value) => {
@@ -151,6 +121,52 @@ impl Interp {
             }
             StmtKind::Pass => {}
             _ => return self.exec_rare_stmt(f, stmt),
+        }
+        Ok(Flow::Normal)
+    }
+
+    /// The lowered `for` step: the next item of the iterator in slot `iter` into
+    /// `target`, or `Flow::Exhausted`.
+    #[inline]
+    pub(super) fn for_next(&mut self, f: &mut Frame, iter: u32, target: &Target) -> PyResult<Flow> {
+        let it = iter as usize;
+        if let (Target::Local(s), Some(Value::Iter(b)), None) =
+            (target, f.slots.get(it), &self.trace)
+        {
+            // The commonest step: a built-in iterator into a local.
+            let Some(v) = self.step_builtin(b)? else {
+                return Ok(Flow::Exhausted);
+            };
+            f.slots[*s as usize] = v;
+            return Ok(Flow::Normal);
+        }
+        if let (
+            Target::Unpack {
+                items, star: None, ..
+            },
+            None,
+        ) = (target, &self.trace)
+        {
+            if let [first, second] = items.as_slice() {
+                if let Some(step) = self.next_item_pair(&f.slots[it]) {
+                    let Some((k, v)) = step? else {
+                        return Ok(Flow::Exhausted);
+                    };
+                    self.assign(f, first, k)?;
+                    self.assign(f, second, v)?;
+                    return Ok(Flow::Normal);
+                }
+            }
+        }
+        let item = if self.trace.is_some() {
+            let iterator = f.slots[it].clone();
+            self.driven_by(Who::For, |i| i.next(&iterator))?
+        } else {
+            self.next(&f.slots[it])?
+        };
+        match item {
+            Some(v) => self.assign(f, target, v)?,
+            None => return Ok(Flow::Exhausted),
         }
         Ok(Flow::Normal)
     }

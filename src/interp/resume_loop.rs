@@ -15,8 +15,7 @@
 use super::frame::{Flow, Frame};
 use super::generator::closes_pending;
 use super::Interp;
-use crate::lower::ir::{Code, Expr, LoopYield, Stmt, StmtKind};
-use crate::lower::loop_yield::MAX_DEPTH;
+use crate::lower::ir::{Code, LoopYield, Stmt, StmtKind};
 use crate::runtime::exception::PyResult;
 use crate::runtime::value::Value;
 
@@ -24,6 +23,8 @@ use crate::runtime::value::Value;
 enum Step {
     /// Reached the end of the body: test (or step) again.
     Next,
+    /// Suspended at the yield (the value is in `Interp::ret`).
+    Yielded,
     /// The loop is over (`ForNext` exhausted, or the test failed): run its `else`.
     Exhausted,
     /// A flow that leaves the loop body as `exec_while` would handle it.
@@ -41,32 +42,18 @@ impl Interp {
         sent: Value,
     ) -> PyResult<Flow> {
         let lp = shape.loop_index as usize;
-        let StmtKind::While { test, body, orelse } = &code.body[lp].kind else {
+        let Some(StmtKind::While { test, body, orelse }) = code.body.get(lp).map(|s| &s.kind)
+        else {
             return Ok(Flow::Normal);
         };
         let path = shape.path.as_slice();
-        let depth = path.len().min(MAX_DEPTH);
-        // The blocks on the way to the yield: `blocks[0]` is the loop body.
-        let mut blocks: [&[Stmt]; MAX_DEPTH] = [&[]; MAX_DEPTH];
-        blocks[0] = body;
-        for j in 1..depth {
-            if let Some(Stmt {
-                kind: StmtKind::If { then, .. },
-                ..
-            }) = blocks[j - 1].get(path[j - 1] as usize)
-            {
-                blocks[j] = then;
-            }
-        }
-        let blocks = &blocks[..depth];
-        // Complete the yield, then the blocks it was in.
-        let last = depth - 1;
+        // Complete the yield, then what follows it in the blocks it is in.
         if let Some(Stmt {
             kind: StmtKind::Yield {
                 target: Some(t), ..
             },
             span,
-        }) = blocks[last].get(path[last] as usize)
+        }) = path_stmt(body, path, path.len() - 1)
         {
             self.assign(f, t, sent).map_err(|e| e.locate(*span))?;
         } else {
@@ -75,10 +62,14 @@ impl Interp {
         if closes_pending() {
             self.drain_pending_closes();
         }
-        let mut step = self.finish_blocks(f, blocks, path, last)?;
+        let mut step = match shape.tails {
+            true => self.run_tails(f, body, path, path.len() - 1)?,
+            false => Step::Next,
+        };
         loop {
             match step {
-                Step::Next => {}
+                Step::Next | Step::Leave(Flow::Continue) => {}
+                Step::Yielded => return Ok(Flow::Yield),
                 Step::Exhausted => break,
                 Step::Leave(Flow::Break) => {
                     if closes_pending() {
@@ -86,7 +77,6 @@ impl Interp {
                     }
                     return self.exec_block(f, &code.body[lp + 1..]);
                 }
-                Step::Leave(Flow::Continue) => {}
                 Step::Leave(flow) => return Ok(flow),
             }
             if let Some(t) = test {
@@ -97,10 +87,7 @@ impl Interp {
                     break;
                 }
             }
-            step = match self.descend(f, blocks, path)? {
-                Some(step) => step,
-                None => return Ok(Flow::Yield),
-            };
+            step = self.run_to_yield(f, body, shape)?;
         }
         let flow = self.exec_block(f, orelse)?;
         if flow != Flow::Normal {
@@ -112,60 +99,78 @@ impl Interp {
         self.exec_block(f, &code.body[lp + 1..])
     }
 
-    /// Runs the loop body from its start to the yield; `None` once it yielded (the value
-    /// in `Interp::ret`), else how the body ended before reaching it.
-    fn descend(
-        &mut self,
-        f: &mut Frame,
-        blocks: &[&[Stmt]],
-        path: &[u32],
-    ) -> PyResult<Option<Step>> {
-        for (level, (&block, &at)) in blocks.iter().zip(path).enumerate() {
+    /// Runs the loop body from its start to the yield (evaluating its value into
+    /// `Interp::ret`), or to the body's end when an `If` on the way is false.
+    #[inline]
+    fn run_to_yield(&mut self, f: &mut Frame, body: &[Stmt], shape: &LoopYield) -> PyResult<Step> {
+        let path = shape.path.as_slice();
+        let mut block = body;
+        for (level, &at) in path.iter().enumerate() {
             let at = at as usize;
-            let step = self.run_plain(f, &block[..at])?;
+            let (before, rest) = block.split_at(at.min(block.len()));
+            let step = match before {
+                [] => Step::Next,
+                // A lowered `for`: its step, inlined.
+                [Stmt {
+                    kind: StmtKind::ForNext { iter, target },
+                    span,
+                }] => match self.for_next(f, *iter, target) {
+                    Ok(Flow::Normal) => {
+                        if closes_pending() {
+                            self.drain_pending_closes();
+                        }
+                        Step::Next
+                    }
+                    Ok(_) => Step::Exhausted,
+                    Err(e) => return Err(e.locate(*span)),
+                },
+                _ => self.run_plain(f, before)?,
+            };
             if !matches!(step, Step::Next) {
-                return Ok(Some(step));
+                return Ok(step);
             }
-            let Some(stmt) = block.get(at) else {
-                return Ok(Some(Step::Next));
+            let Some(stmt) = rest.first() else {
+                return Ok(Step::Next);
             };
             match &stmt.kind {
-                StmtKind::If { test, .. } => {
+                StmtKind::If { test, then, .. } => {
                     if !self.eval_truth(f, test).map_err(|e| e.locate(stmt.span))? {
                         if closes_pending() {
                             self.drain_pending_closes();
                         }
-                        return self.finish_blocks(f, blocks, path, level).map(Some);
+                        return match shape.tails {
+                            true => self.run_tails(f, body, path, level),
+                            false => Ok(Step::Next),
+                        };
                     }
+                    block = then;
                 }
                 StmtKind::Yield { value, .. } => {
-                    self.ret = self.yielded(f, value.as_ref(), stmt)?;
-                    return Ok(None);
+                    self.ret = match value {
+                        Some(e) => self.eval(f, e).map_err(|e| e.locate(stmt.span))?,
+                        None => Value::None,
+                    };
+                    return Ok(Step::Yielded);
                 }
-                _ => return Ok(Some(Step::Next)),
+                _ => return Ok(Step::Next),
             }
         }
-        Ok(Some(Step::Next))
+        Ok(Step::Next)
     }
 
-    #[inline]
-    fn yielded(&mut self, f: &mut Frame, value: Option<&Expr>, stmt: &Stmt) -> PyResult<Value> {
-        match value {
-            Some(e) => self.eval(f, e).map_err(|e| e.locate(stmt.span)),
-            None => Ok(Value::None),
-        }
-    }
-
-    /// Runs what follows the path's statement in each block, from `level` outwards.
-    fn finish_blocks(
+    /// Runs what follows the path's statement in each block of the loop body, from the
+    /// block at `level` outwards.
+    #[inline(never)]
+    fn run_tails(
         &mut self,
         f: &mut Frame,
-        blocks: &[&[Stmt]],
+        body: &[Stmt],
         path: &[u32],
         level: usize,
     ) -> PyResult<Step> {
         for j in (0..=level).rev() {
-            let rest = blocks[j].get(path[j] as usize + 1..).unwrap_or(&[]);
+            let block = path_block(body, path, j);
+            let rest = block.get(path[j] as usize + 1..).unwrap_or(&[]);
             let step = self.run_plain(f, rest)?;
             if !matches!(step, Step::Next) {
                 return Ok(step);
@@ -175,7 +180,6 @@ impl Interp {
     }
 
     /// Runs statements that hold no yield, as `exec_block` would.
-    #[inline]
     fn run_plain(&mut self, f: &mut Frame, stmts: &[Stmt]) -> PyResult<Step> {
         for stmt in stmts {
             match self.exec_stmt(f, stmt) {
@@ -190,4 +194,21 @@ impl Interp {
         }
         Ok(Step::Next)
     }
+}
+
+/// The block at `level` of the path (0: the loop body; then each `If`'s `then`).
+fn path_block<'a>(body: &'a [Stmt], path: &[u32], level: usize) -> &'a [Stmt] {
+    let mut block = body;
+    for &at in &path[..level] {
+        match block.get(at as usize).map(|s| &s.kind) {
+            Some(StmtKind::If { then, .. }) => block = then,
+            _ => return &[],
+        }
+    }
+    block
+}
+
+/// The statement the path leads to at `level`.
+fn path_stmt<'a>(body: &'a [Stmt], path: &[u32], level: usize) -> Option<&'a Stmt> {
+    path_block(body, path, level).get(*path.get(level)? as usize)
 }

@@ -133,6 +133,9 @@ pub struct Code {
 pub struct LoopYield {
     pub loop_index: u32,
     pub path: Vec<u32>,
+    /// Some block on the path has statements after its path entry (run after the yield,
+    /// or when an `If` on the path is false).
+    pub tails: bool,
 }
 
 /// Parameter layout. Slots are assigned in this order: `positional` (the first `posonly`

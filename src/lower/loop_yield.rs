@@ -26,6 +26,7 @@ pub fn find(body: &[Stmt]) -> Option<ir::LoopYield> {
         return None;
     };
     let mut path = Vec::new();
+    let mut tails = false;
     let mut block = inner.as_slice();
     loop {
         let at = block.iter().position(|s| yields_in(s) == 1)?;
@@ -39,6 +40,7 @@ pub fn find(body: &[Stmt]) -> Option<ir::LoopYield> {
             }
         }
         path.push(at as u32);
+        tails |= at + 1 < block.len();
         if path.len() > MAX_DEPTH {
             return None;
         }
@@ -51,6 +53,7 @@ pub fn find(body: &[Stmt]) -> Option<ir::LoopYield> {
     Some(ir::LoopYield {
         loop_index: loop_index as u32,
         path,
+        tails,
     })
 }
 
