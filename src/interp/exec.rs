@@ -13,6 +13,7 @@
 //! Must not touch: expression evaluation (that is `eval.rs`).
 
 use super::frame::{Flow, Frame, ResumeInput};
+use super::generator::Resumed;
 use super::trace::Who;
 use super::Interp;
 use crate::lower::ir::{Stmt, StmtKind, Target};
@@ -48,7 +49,7 @@ impl Interp {
         Ok(Flow::Normal)
     }
 
-    pub(super) fn exec_stmt(&mut self, f: &mut Frame, stmt: &Stmt) -> PyResult<Flow> {
+    fn exec_stmt(&mut self, f: &mut Frame, stmt: &Stmt) -> PyResult<Flow> {
         match &stmt.kind {
             StmtKind::Expr(e) => {
                 self.eval(f, e)?;
@@ -127,19 +128,33 @@ impl Interp {
 
     /// The lowered `for` step: the next item of the iterator in slot `iter` into
     /// `target`, or `Flow::Exhausted`.
-    #[inline]
+    #[inline(always)]
     pub(super) fn for_next(&mut self, f: &mut Frame, iter: u32, target: &Target) -> PyResult<Flow> {
         let it = iter as usize;
-        if let (Target::Local(s), Some(Value::Iter(b)), None) =
-            (target, f.slots.get(it), &self.trace)
-        {
-            // The commonest step: a built-in iterator into a local.
-            let Some(v) = self.step_builtin(b)? else {
+        if let (Target::Local(s), None) = (target, &self.trace) {
+            // The commonest steps: a built-in iterator or a generator into a local.
+            let item = match f.slots.get(it) {
+                Some(Value::Iter(b)) => self.step_builtin(b)?,
+                Some(Value::Generator(g)) => {
+                    match self.resume(g, ResumeInput::Send(Value::None))? {
+                        Resumed::Yield(v) => Some(v),
+                        Resumed::Return(_) => None,
+                    }
+                }
+                _ => return self.for_next_other(f, it, target),
+            };
+            let Some(v) = item else {
                 return Ok(Flow::Exhausted);
             };
             f.slots[*s as usize] = v;
             return Ok(Flow::Normal);
         }
+        self.for_next_other(f, it, target)
+    }
+
+    /// `for_next` for other iterators and targets, and while tracing.
+    #[inline(never)]
+    fn for_next_other(&mut self, f: &mut Frame, it: usize, target: &Target) -> PyResult<Flow> {
         if let (
             Target::Unpack {
                 items, star: None, ..

@@ -5,7 +5,7 @@
 //! Owns: running that loop from "just after the yield" to the next yield (or the loop's
 //! end) without the resume path: the yield's position is known from the code, so no
 //! block pushes or pops its index and no `exec_block` recursion re-enters the nesting.
-//! Each statement still runs through `exec_stmt`, tests through `eval_truth`, the yielded
+//! Each statement still runs through `exec_block`, tests through `eval_truth`, the yielded
 //! value through `eval`, and errors are located at the innermost statement exactly as
 //! `exec_block` locates them. The frame's resume path, recorded by the general path at
 //! the first suspension, is left as it is: it stays true, since there is one yield.
@@ -179,20 +179,15 @@ impl Interp {
         Ok(Step::Next)
     }
 
-    /// Runs statements that hold no yield, as `exec_block` would.
+    /// Runs statements that hold no yield (`exec_block` locates their errors and
+    /// closes dropped generators between them).
+    #[inline]
     fn run_plain(&mut self, f: &mut Frame, stmts: &[Stmt]) -> PyResult<Step> {
-        for stmt in stmts {
-            match self.exec_stmt(f, stmt) {
-                Ok(Flow::Normal) => {}
-                Ok(Flow::Exhausted) => return Ok(Step::Exhausted),
-                Ok(flow) => return Ok(Step::Leave(flow)),
-                Err(e) => return Err(e.locate(stmt.span)),
-            }
-            if closes_pending() {
-                self.drain_pending_closes();
-            }
-        }
-        Ok(Step::Next)
+        Ok(match self.exec_block(f, stmts)? {
+            Flow::Normal => Step::Next,
+            Flow::Exhausted => Step::Exhausted,
+            flow => Step::Leave(flow),
+        })
     }
 }
 
