@@ -83,6 +83,10 @@ pub struct Interp {
     /// statement runs until the `yield` it stopped at takes `resume_input`.
     pub resuming: bool,
     pub resume_input: Option<ResumeInput>,
+    /// What the sub-iterator of the `yield from` being resumed did, when the generator
+    /// already stepped it (`Interp::resume` does, to suspend again without walking the
+    /// resume path); the `yield from` then completes with it instead of stepping again.
+    pub yield_from_outcome: Option<PyResult<generator::Resumed>>,
     /// Reusable slot vectors, so a call does not allocate its frame's locals.
     slot_pool: Vec<Vec<Value>>,
     /// Identities of containers whose repr is being built (`[...]` for cycles).
@@ -110,6 +114,7 @@ impl Interp {
             ret: Value::None,
             resuming: false,
             resume_input: None,
+            yield_from_outcome: None,
             slot_pool: Vec::new(),
             repr_active: Vec::new(),
             trace: None,
