@@ -230,11 +230,13 @@ impl Interp {
                     v => v.clone(),
                 };
                 let rhs = self.eval(f, value)?;
-                if let (Value::Int(a), Value::Int(b)) = (&cur, &rhs) {
-                    if let Some(r) = super::operators::int_fast(op, *a, *b) {
-                        f.slots[slot] = r;
-                        return Ok(());
-                    }
+                let fast = match (&cur, &rhs) {
+                    (Value::Int(a), Value::Int(b)) => super::operators::int_fast(op, *a, *b),
+                    (a, b) => super::operators::float_fast(op, a, b),
+                };
+                if let Some(r) = fast {
+                    f.slots[slot] = r;
+                    return Ok(());
                 }
                 // Drop the slot's reference first, so a string held only here grows in place.
                 f.slots[slot] = Value::Undef;

@@ -29,6 +29,30 @@ pub type ArgVec = SmallVec<[Value; 6]>;
 /// Keyword arguments of one call.
 pub type KwVec = Vec<(Symbol, Value)>;
 
+/// The value of `e` when it is a local or a constant holding a small int, read without
+/// cloning it: int operands of arithmetic and comparisons need no `Value` made or dropped.
+#[inline(always)]
+fn peek_int(f: &Frame, e: &Expr) -> Option<i64> {
+    match &e.kind {
+        ExprKind::Local(s) => match f.slots.get(*s as usize) {
+            Some(Value::Int(i)) => Some(*i),
+            _ => None,
+        },
+        ExprKind::Const(Value::Int(i)) => Some(*i),
+        _ => None,
+    }
+}
+
+/// The value of `e` when it is a local or a constant, borrowed.
+#[inline(always)]
+fn peek<'a>(f: &'a Frame, e: &'a Expr) -> Option<&'a Value> {
+    match &e.kind {
+        ExprKind::Local(s) => f.slots.get(*s as usize),
+        ExprKind::Const(v) => Some(v),
+        _ => None,
+    }
+}
+
 impl Interp {
     /// Evaluates `e`. Reading a bound local or a constant, the commonest operands, is
     /// answered here, inlined into the caller: a call of the full `eval_node` (a large
@@ -41,8 +65,28 @@ impl Interp {
                 _ => self.eval_node(f, e),
             },
             ExprKind::Const(v) => Ok(v.clone()),
+            ExprKind::Binary { .. } => self.eval_binary(f, e),
             _ => self.eval_node(f, e),
         }
+    }
+
+    /// A binary operation: int operands read in place, in a small frame; anything else
+    /// in `eval_node`.
+    #[inline(never)]
+    fn eval_binary(&mut self, f: &mut Frame, e: &Expr) -> PyResult<Value> {
+        if let ExprKind::Binary { op, left, right } = &e.kind {
+            let fast = match (peek(f, left), peek(f, right)) {
+                (Some(Value::Int(x)), Some(Value::Int(y))) => {
+                    super::operators::int_fast(*op, *x, *y)
+                }
+                (Some(a), Some(b)) => super::operators::float_fast(*op, a, b),
+                _ => None,
+            };
+            if let Some(v) = fast {
+                return Ok(v);
+            }
+        }
+        self.eval_node(f, e)
     }
 
     #[inline(never)]
@@ -267,9 +311,32 @@ impl Interp {
         }
     }
 
-    /// Evaluates a condition to a Rust bool, with a fast path for comparisons of ints.
-    #[inline]
+    /// Evaluates a condition to a Rust bool. Int arithmetic and comparisons of int
+    /// locals and constants are answered inline; everything else is `eval_truth_other`.
+    #[inline(always)]
     pub fn eval_truth(&mut self, f: &mut Frame, e: &Expr) -> PyResult<bool> {
+        match &e.kind {
+            ExprKind::Binary { op, left, right } => {
+                if let (Some(x), Some(y)) = (peek_int(f, left), peek_int(f, right)) {
+                    if let Some(Value::Int(r)) = super::operators::int_fast(*op, x, y) {
+                        return Ok(r != 0);
+                    }
+                }
+            }
+            ExprKind::Compare { op, left, right } => {
+                if let (Some(x), Some(y)) = (peek_int(f, left), peek_int(f, right)) {
+                    if let Some(r) = super::operators::int_compare(*op, x, y) {
+                        return Ok(r);
+                    }
+                }
+            }
+            _ => {}
+        }
+        self.eval_truth_other(f, e)
+    }
+
+    #[inline(never)]
+    fn eval_truth_other(&mut self, f: &mut Frame, e: &Expr) -> PyResult<bool> {
         if let ExprKind::Compare { op, left, right } = &e.kind {
             let a = self.eval(f, left)?;
             let b = self.eval(f, right)?;

@@ -13,11 +13,42 @@
 //! Must not touch: expression evaluation (that is `eval.rs`).
 
 use super::frame::{Flow, Frame, ResumeInput};
+use super::generator::Resumed;
 use super::trace::Who;
 use super::Interp;
 use crate::lower::ir::{Stmt, StmtKind, Target};
 use crate::runtime::exception::{Exc, ExcKind, PyResult};
 use crate::runtime::value::Value;
+
+/// The `yield` or `yield from` a suspended generator's frame stopped at, found by
+/// reading its resume path (as `exec_block`, `If` and `exec_while` wrote it) from the
+/// outside in; `None` when the path goes through anything but blocks, `if`s and loops.
+pub(super) fn suspended_at<'a>(f: &Frame, body: &'a [Stmt]) -> Option<&'a Stmt> {
+    let mut block = body;
+    let mut k = 0;
+    loop {
+        let stmt = block.get(f.path_entry(k)? as usize)?;
+        k += 1;
+        block = match &stmt.kind {
+            StmtKind::If { then, orelse, .. }
+            | StmtKind::While {
+                body: then, orelse, ..
+            } => {
+                let marker = f.path_entry(k)?;
+                k += 1;
+                if marker == 1 {
+                    orelse
+                } else {
+                    then
+                }
+            }
+            StmtKind::Yield { .. } | StmtKind::YieldFrom { .. } if k == f.path_len() => {
+                return Some(stmt)
+            }
+            _ => return None,
+        };
+    }
+}
 
 impl Interp {
     pub fn exec_block(&mut self, f: &mut Frame, block: &[Stmt]) -> PyResult<Flow> {
@@ -73,37 +104,7 @@ impl Interp {
             StmtKind::While { test, body, orelse } => {
                 return self.exec_while(f, test.as_ref(), body, orelse)
             }
-            StmtKind::ForNext { iter, target } => {
-                let it = *iter as usize;
-                if let (
-                    Target::Unpack {
-                        items, star: None, ..
-                    },
-                    None,
-                ) = (target, &self.trace)
-                {
-                    if let [first, second] = items.as_slice() {
-                        if let Some(step) = self.next_item_pair(&f.slots[it]) {
-                            let Some((k, v)) = step? else {
-                                return Ok(Flow::Exhausted);
-                            };
-                            self.assign(f, first, k)?;
-                            self.assign(f, second, v)?;
-                            return Ok(Flow::Normal);
-                        }
-                    }
-                }
-                let item = if self.trace.is_some() {
-                    let iterator = f.slots[it].clone();
-                    self.driven_by(Who::For, |i| i.next(&iterator))?
-                } else {
-                    self.next(&f.slots[it])?
-                };
-                match item {
-                    Some(v) => self.assign(f, target, v)?,
-                    None => return Ok(Flow::Exhausted),
-                }
-            }
+            StmtKind::ForNext { iter, target } => return self.for_next(f, *iter, target),
             StmtKind::Break => return Ok(Flow::Break),
             StmtKind::Continue => return Ok(Flow::Continue),
             StmtKind::Return(value) => {
@@ -151,6 +152,66 @@ impl Interp {
             }
             StmtKind::Pass => {}
             _ => return self.exec_rare_stmt(f, stmt),
+        }
+        Ok(Flow::Normal)
+    }
+
+    /// The lowered `for` step: the next item of the iterator in slot `iter` into
+    /// `target`, or `Flow::Exhausted`.
+    #[inline(always)]
+    pub(super) fn for_next(&mut self, f: &mut Frame, iter: u32, target: &Target) -> PyResult<Flow> {
+        let it = iter as usize;
+        if let (Target::Local(s), None) = (target, &self.trace) {
+            // The commonest steps: a built-in iterator or a generator into a local.
+            let item = match f.slots.get(it) {
+                Some(Value::Iter(b)) => self.step_builtin(b)?,
+                Some(Value::Generator(g)) => {
+                    match self.resume(g, ResumeInput::Send(Value::None))? {
+                        Resumed::Yield(v) => Some(v),
+                        Resumed::Return(_) => None,
+                    }
+                }
+                _ => return self.for_next_other(f, it, target),
+            };
+            let Some(v) = item else {
+                return Ok(Flow::Exhausted);
+            };
+            f.slots[*s as usize] = v;
+            return Ok(Flow::Normal);
+        }
+        self.for_next_other(f, it, target)
+    }
+
+    /// `for_next` for other iterators and targets, and while tracing.
+    #[inline(never)]
+    fn for_next_other(&mut self, f: &mut Frame, it: usize, target: &Target) -> PyResult<Flow> {
+        if let (
+            Target::Unpack {
+                items, star: None, ..
+            },
+            None,
+        ) = (target, &self.trace)
+        {
+            if let [first, second] = items.as_slice() {
+                if let Some(step) = self.next_item_pair(&f.slots[it]) {
+                    let Some((k, v)) = step? else {
+                        return Ok(Flow::Exhausted);
+                    };
+                    self.assign(f, first, k)?;
+                    self.assign(f, second, v)?;
+                    return Ok(Flow::Normal);
+                }
+            }
+        }
+        let item = if self.trace.is_some() {
+            let iterator = f.slots[it].clone();
+            self.driven_by(Who::For, |i| i.next(&iterator))?
+        } else {
+            self.next(&f.slots[it])?
+        };
+        match item {
+            Some(v) => self.assign(f, target, v)?,
+            None => return Ok(Flow::Exhausted),
         }
         Ok(Flow::Normal)
     }

@@ -112,6 +112,21 @@ impl Frame {
         }
     }
 
+    /// Entry `k` of the resume path counted from the outermost (`k = 0`: the index in
+    /// the body), without taking it; only for paths kept inline.
+    #[inline]
+    pub fn path_entry(&self, k: usize) -> Option<u32> {
+        let n = self.path_len as usize;
+        if n > PATH_INLINE || k >= n {
+            return None;
+        }
+        Some(self.path[n - 1 - k])
+    }
+
+    pub fn path_len(&self) -> usize {
+        self.path_len as usize
+    }
+
     fn rare_mut(&mut self) -> &mut RareState {
         self.rare.get_or_insert_with(Box::default)
     }

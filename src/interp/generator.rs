@@ -10,7 +10,7 @@
 use super::frame::{Flow, Frame, ResumeInput};
 use super::trace::{Left, Who};
 use super::Interp;
-use crate::lower::ir::{Code, Expr, Target};
+use crate::lower::ir::{Code, Expr, Stmt, StmtKind, Target};
 use crate::runtime::exception::{Exc, ExcKind, PyResult};
 use crate::runtime::hint::Hint;
 use crate::runtime::symbol::sym;
@@ -143,16 +143,32 @@ impl Interp {
         } else {
             None
         };
-        if state == GenState::Suspended {
-            self.resuming = true;
-            self.resume_input = Some(input);
-            if frame.handled != 0 {
-                frame.restore_handled(&mut self.handled);
-            }
-        }
-        g.state.set(GenState::Running);
         let code = &g.code;
-        let result = self.exec_block(&mut frame, &code.body);
+        g.state.set(GenState::Running);
+        let result = match (state, input, &code.loop_yield) {
+            // The common loop shapes run from their yield directly (`resume_loop.rs`).
+            (GenState::Suspended, ResumeInput::Send(v), Some(shape))
+                if caller.is_none() && frame.handled == 0 =>
+            {
+                self.resume_loop(&mut frame, code, shape, v)
+            }
+            // Only code with a `yield from` (or a `try`) can be suspended in one.
+            (GenState::Suspended, input, _)
+                if code.close_runs_code && caller.is_none() && frame.handled == 0 =>
+            {
+                self.resume_suspended(&mut frame, code, input)
+            }
+            (state, input, _) => {
+                if state == GenState::Suspended {
+                    self.resuming = true;
+                    self.resume_input = Some(input);
+                    if frame.handled != 0 {
+                        frame.restore_handled(&mut self.handled);
+                    }
+                }
+                self.exec_block(&mut frame, &code.body)
+            }
+        };
         self.leave();
         if let Some(caller) = caller {
             let ret = self.ret.clone();
@@ -209,6 +225,38 @@ impl Interp {
                 Err(e)
             }
         }
+    }
+
+    /// Resumes a suspended frame along its resume path. Suspended in a `yield from`
+    /// whose sub-iterator yields again, it suspends again at once: the path stays as it
+    /// is, and no block on it is re-entered.
+    fn resume_suspended(
+        &mut self,
+        frame: &mut Frame,
+        code: &Code,
+        input: ResumeInput,
+    ) -> PyResult<Flow> {
+        if let Some(Stmt {
+            kind: StmtKind::YieldFrom { sub, .. },
+            ..
+        }) = super::exec::suspended_at(frame, &code.body)
+        {
+            let sub_it = frame.slots[*sub as usize].clone();
+            match self.delegate(&sub_it, input) {
+                Ok(Resumed::Yield(v)) => {
+                    self.ret = v;
+                    return Ok(Flow::Yield);
+                }
+                outcome => {
+                    self.yield_from_outcome = Some(outcome);
+                    self.resuming = true;
+                    return self.exec_block(frame, &code.body);
+                }
+            }
+        }
+        self.resuming = true;
+        self.resume_input = Some(input);
+        self.exec_block(frame, &code.body)
     }
 
     /// `g.send(v)` / `next(g)`: the yielded value, or StopIteration carrying the return value.
@@ -291,11 +339,19 @@ impl Interp {
         target: Option<&Target>,
         sub: u32,
     ) -> PyResult<Flow> {
-        let input = if self.resuming {
+        let outcome = if self.resuming {
             self.resuming = false;
-            self.resume_input
-                .take()
-                .unwrap_or(ResumeInput::Send(Value::None))
+            match self.yield_from_outcome.take() {
+                Some(outcome) => outcome,
+                None => {
+                    let input = self
+                        .resume_input
+                        .take()
+                        .unwrap_or(ResumeInput::Send(Value::None));
+                    let sub_it = f.slots[sub as usize].clone();
+                    self.delegate(&sub_it, input)
+                }
+            }
         } else {
             let v = self.eval(f, iterable)?;
             let it = self.iter(&v).map_err(|e| e.locate(iterable.span))?;
@@ -303,10 +359,10 @@ impl Interp {
                 self.trace_yield_from(&v);
             }
             f.slots[sub as usize] = it;
-            ResumeInput::Send(Value::None)
+            let sub_it = f.slots[sub as usize].clone();
+            self.delegate(&sub_it, ResumeInput::Send(Value::None))
         };
-        let sub_it = f.slots[sub as usize].clone();
-        match self.delegate(&sub_it, input) {
+        match outcome {
             Ok(Resumed::Yield(v)) => {
                 if self.trace.is_some() {
                     self.trace_passing_on();

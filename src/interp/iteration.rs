@@ -190,7 +190,7 @@ impl Interp {
         }
     }
 
-    fn step_builtin(&mut self, b: &BuiltinIter) -> PyResult<Option<Value>> {
+    pub(super) fn step_builtin(&mut self, b: &BuiltinIter) -> PyResult<Option<Value>> {
         let mut st = b.state.borrow_mut();
         let item = match &mut *st {
             IterState::Range {

@@ -7,7 +7,8 @@
 //! One file per concept: `exec.rs` (statements), `try_stmt.rs` (try/except/finally),
 //! `assign.rs` (targets), `eval.rs` (expressions), `call.rs` (the one way to call),
 //! `operators.rs`, `hashing.rs`, `attributes.rs`, `classes.rs`, `iteration.rs`,
-//! `generator.rs`, `repr.rs`, `raise.rs`.
+//! `generator.rs` (with `resume_loop.rs`, the direct resume of simple loops), `repr.rs`,
+//! `raise.rs`.
 
 pub mod assign;
 pub mod attributes;
@@ -22,6 +23,7 @@ pub mod iteration;
 pub mod operators;
 pub mod raise;
 pub mod repr;
+pub mod resume_loop;
 pub mod subscript;
 pub mod trace;
 pub mod try_stmt;
@@ -81,6 +83,10 @@ pub struct Interp {
     /// statement runs until the `yield` it stopped at takes `resume_input`.
     pub resuming: bool,
     pub resume_input: Option<ResumeInput>,
+    /// What the sub-iterator of the `yield from` being resumed did, when the generator
+    /// already stepped it (`Interp::resume` does, to suspend again without walking the
+    /// resume path); the `yield from` then completes with it instead of stepping again.
+    pub yield_from_outcome: Option<PyResult<generator::Resumed>>,
     /// Reusable slot vectors, so a call does not allocate its frame's locals.
     slot_pool: Vec<Vec<Value>>,
     /// Identities of containers whose repr is being built (`[...]` for cycles).
@@ -108,6 +114,7 @@ impl Interp {
             ret: Value::None,
             resuming: false,
             resume_input: None,
+            yield_from_outcome: None,
             slot_pool: Vec::new(),
             repr_active: Vec::new(),
             trace: None,

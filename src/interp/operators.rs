@@ -37,6 +37,26 @@ pub fn int_fast(op: BinOp, a: i64, b: i64) -> Option<Value> {
     Some(Value::Int(r))
 }
 
+/// `a op b` for two numbers at least one of which is a float, when the result is a
+/// float with no error possible (`+ - *`, and `/` by a non-zero); `None` otherwise.
+#[inline(always)]
+pub fn float_fast(op: BinOp, a: &Value, b: &Value) -> Option<Value> {
+    let (x, y) = match (a, b) {
+        (Value::Float(x), Value::Float(y)) => (*x, *y),
+        (Value::Float(x), Value::Int(y)) => (*x, *y as f64),
+        (Value::Int(x), Value::Float(y)) => (*x as f64, *y),
+        _ => return None,
+    };
+    let r = match op {
+        BinOp::Add => x + y,
+        BinOp::Sub => x - y,
+        BinOp::Mul => x * y,
+        BinOp::Div if y != 0.0 => x / y,
+        _ => return None,
+    };
+    Some(Value::Float(r))
+}
+
 #[inline(always)]
 pub fn int_compare(op: CmpOp, a: i64, b: i64) -> Option<bool> {
     Some(match op {

@@ -112,9 +112,31 @@ pub struct Code {
     /// may run Python code (`finally`, `except GeneratorExit`, a sub-iterator's `close`).
     /// A suspended generator without one is closed by simply dropping its frame.
     pub close_runs_code: bool,
+    /// Set when the generator's only `yield` sits in a simple top-level loop: resuming
+    /// it then runs the loop directly (`interp/resume_loop.rs`) instead of walking the
+    /// resume path through `exec_block`. Computed by `lower/loop_yield.rs`.
+    pub loop_yield: Option<LoopYield>,
     /// The `def` header (or the lambda / comprehension expression).
     pub span: Span,
     pub source: Rc<SourceFile>,
+}
+
+/// Where a generator whose only `yield` (and no `yield from`) is inside a top-level
+/// `while` (a lowered `for` included) suspends, for the direct resume of that loop.
+///
+/// The loop is `body[loop_index]`; `path` leads from its body to the `Yield`: every entry
+/// but the last is the index of an `If` with no `else` in the current block (whose
+/// `then` is the next block), the last is the index of the `Yield`. Every other
+/// statement of those blocks contains no `break`, `continue`, `return` or `yield`
+/// (a `ForNext` is allowed only first in the loop's body), so running them can only
+/// finish normally, raise, or (that `ForNext`) end the loop.
+#[derive(Debug)]
+pub struct LoopYield {
+    pub loop_index: u32,
+    pub path: Vec<u32>,
+    /// Some block on the path has statements after its path entry (run after the yield,
+    /// or when an `If` on the path is false).
+    pub tails: bool,
 }
 
 /// Parameter layout. Slots are assigned in this order: `positional` (the first `posonly`

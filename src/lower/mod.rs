@@ -31,6 +31,7 @@ pub mod ir;
 pub mod print;
 
 mod ir_build;
+pub mod loop_yield;
 mod lower_comprehension;
 mod lower_expr;
 mod lower_for;

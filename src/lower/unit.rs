@@ -163,6 +163,11 @@ impl Unit {
         source: Rc<SourceFile>,
     ) -> ir::Code {
         let close_runs_code = self.is_generator && ir::has_try_or_yield_from(&body);
+        let loop_yield = if self.is_generator {
+            super::loop_yield::find(&body)
+        } else {
+            None
+        };
         ir::Code {
             kind: self.kind,
             name: self.name,
@@ -176,6 +181,7 @@ impl Unit {
             body,
             is_generator: self.is_generator,
             close_runs_code,
+            loop_yield,
             span,
             source,
         }
