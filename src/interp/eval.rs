@@ -70,8 +70,8 @@ impl Interp {
         }
     }
 
-    /// A binary operation: int operands read in place, in a small frame; anything else
-    /// in `eval_node`.
+    /// A binary operation, in a frame smaller than `eval_node`'s: int and float operands
+    /// that are locals or constants are read in place; other operands are evaluated.
     #[inline(never)]
     fn eval_binary(&mut self, f: &mut Frame, e: &Expr) -> PyResult<Value> {
         if let ExprKind::Binary { op, left, right } = &e.kind {
@@ -85,6 +85,14 @@ impl Interp {
             if let Some(v) = fast {
                 return Ok(v);
             }
+            let a = self.eval(f, left)?;
+            let b = self.eval(f, right)?;
+            if let (Value::Int(x), Value::Int(y)) = (&a, &b) {
+                if let Some(v) = super::operators::int_fast(*op, *x, *y) {
+                    return Ok(v);
+                }
+            }
+            return self.binary(*op, &a, &b).map_err(|x| x.locate(e.span));
         }
         self.eval_node(f, e)
     }
@@ -146,16 +154,7 @@ impl Interp {
                 self.eval_call_method(f, o, *name, args, site)
                     .map_err(|x| x.locate(e.span))
             }
-            ExprKind::Binary { op, left, right } => {
-                let a = self.eval(f, left)?;
-                let b = self.eval(f, right)?;
-                if let (Value::Int(x), Value::Int(y)) = (&a, &b) {
-                    if let Some(v) = super::operators::int_fast(*op, *x, *y) {
-                        return Ok(v);
-                    }
-                }
-                self.binary(*op, &a, &b).map_err(|x| x.locate(e.span))
-            }
+            ExprKind::Binary { .. } => self.eval_binary(f, e),
             ExprKind::Unary { op, operand } => {
                 let v = self.eval(f, operand)?;
                 self.unary(*op, &v).map_err(|x| x.locate(e.span))
