@@ -66,6 +66,14 @@ impl Interp {
             },
             ExprKind::Const(v) => Ok(v.clone()),
             ExprKind::Binary { .. } => self.eval_binary(f, e),
+            // A bound variable shared with an inner or outer function (closures,
+            // comprehensions reading their enclosing function's variables).
+            ExprKind::Deref(s) => match f.slots.get(*s as usize) {
+                Some(Value::Cell(c)) if !c.value.borrow().is_undef() => {
+                    Ok(c.value.borrow().clone())
+                }
+                _ => self.eval_node(f, e),
+            },
             _ => self.eval_node(f, e),
         }
     }
