@@ -14,6 +14,7 @@ use super::ir_build::{
 use super::lower_expr::constant_value;
 use super::{Lowerer, Result};
 use crate::runtime::symbol::{sym, Symbol};
+use crate::runtime::value::Value;
 use crate::syntax::ast::{self, ExprKind as A, StmtKind as S};
 use crate::syntax::error::SyntaxError;
 use crate::syntax::span::Span;
@@ -258,10 +259,15 @@ impl Lowerer<'_> {
     ) -> Result<()> {
         if !self.has_yield(test) {
             let test = self.expr(test, out)?;
+            // `while True:` / `while 1:` test nothing at run time (CPython folds them too).
+            let always = matches!(
+                test.kind,
+                ExprKind::Const(Value::Bool(true)) | ExprKind::Const(Value::Int(1..))
+            );
             let body = self.loop_body(body)?;
             let orelse = self.block(orelse)?;
             let kind = StmtKind::While {
-                test: Some(test),
+                test: (!always).then_some(test),
                 body,
                 orelse,
             };
