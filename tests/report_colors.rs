@@ -43,8 +43,14 @@ fn colour_can_be_forced_but_never_touches_the_last_line() {
 
 /// Runs iterp with stderr on a pseudo-terminal and returns what the terminal shows.
 fn on_terminal(no_color: Option<&str>) -> String {
-    let mut command = Command::new(env!("CARGO_BIN_EXE_iterp"));
-    command.arg(script());
+    // Through `sh`, which keeps the terminal open a moment after iterp exits: a process
+    // that exits at once can take its last output with it before the pty is read.
+    let mut command = Command::new("sh");
+    command
+        .arg("-c")
+        .arg("\"$0\" \"$1\"; sleep 0.3")
+        .arg(env!("CARGO_BIN_EXE_iterp"))
+        .arg(script());
     match no_color {
         Some(v) => command.env("NO_COLOR", v),
         None => command.env_remove("NO_COLOR"),
@@ -55,9 +61,11 @@ fn on_terminal(no_color: Option<&str>) -> String {
 
 #[test]
 fn a_terminal_gets_colour_unless_no_color_is_set() {
-    assert!(on_terminal(None).contains(ESCAPE));
+    let coloured = on_terminal(None);
+    assert!(coloured.contains(ESCAPE), "{coloured:?}");
     // An empty NO_COLOR does not count (no-color.org).
-    assert!(on_terminal(Some("")).contains(ESCAPE));
+    let coloured = on_terminal(Some(""));
+    assert!(coloured.contains(ESCAPE), "{coloured:?}");
     let plain = on_terminal(Some("1"));
     assert!(!plain.contains(ESCAPE), "{plain}");
     assert!(plain.trim_end().ends_with(LAST_LINE), "{plain}");
