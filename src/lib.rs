@@ -5,6 +5,7 @@
 //! `interp` (executing the IR) over `runtime` (values, types, builtins), with
 //! `diagnostics` turning errors into reports.
 
+pub mod allocator;
 pub mod diagnostics;
 pub mod interp;
 pub mod lower;

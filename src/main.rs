@@ -10,7 +10,7 @@ use std::process::ExitCode;
 /// Small objects are allocated and freed at a high rate; mimalloc does it in far fewer
 /// instructions than the system allocator (see docs/performance.md).
 #[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+static ALLOCATOR: iterp::allocator::Mimalloc = iterp::allocator::Mimalloc;
 
 /// Run Python-like scripts and see how iteration works underneath.
 #[derive(Parser, Debug)]
