@@ -57,9 +57,6 @@ impl Interp {
                 site,
             } => {
                 let o = self.eval(f, obj)?;
-                let Some(v) = super::attributes::plain_instance_store(&o, *name, v, site) else {
-                    return Ok(());
-                };
                 self.set_attr_at(&o, *name, v, Some(site))
                     .map_err(|e| e.locate(*span))
             }
@@ -230,11 +227,7 @@ impl Interp {
                     v => v.clone(),
                 };
                 let rhs = self.eval(f, value)?;
-                let fast = match (&cur, &rhs) {
-                    (Value::Int(a), Value::Int(b)) => super::operators::int_fast(op, *a, *b),
-                    (a, b) => super::operators::float_fast(op, a, b),
-                };
-                if let Some(r) = fast {
+                if let Some(r) = super::operators::number_fast(op, &cur, &rhs) {
                     f.slots[slot] = r;
                     return Ok(());
                 }
@@ -257,16 +250,9 @@ impl Interp {
                     .get_attr_at(&o, *name, Some(site))
                     .map_err(|e| e.locate(*span))?;
                 let rhs = self.eval(f, value)?;
-                let r = match (&cur, &rhs) {
-                    (Value::Int(a), Value::Int(b)) => super::operators::int_fast(op, *a, *b),
-                    _ => None,
-                };
-                let r = match r {
+                let r = match super::operators::number_fast(op, &cur, &rhs) {
                     Some(r) => r,
                     None => self.inplace(op, cur, rhs).map_err(|e| e.locate(*span))?,
-                };
-                let Some(r) = super::attributes::plain_instance_store(&o, *name, r, site) else {
-                    return Ok(());
                 };
                 self.set_attr_at(&o, *name, r, Some(site))
                     .map_err(|e| e.locate(*span))

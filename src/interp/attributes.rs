@@ -3,7 +3,9 @@
 //! Owns: look-up order (data descriptors, instance attributes, class attributes along the
 //! MRO, `__getattr__`), binding (functions become bound methods; `staticmethod`,
 //! `classmethod`, `property`), `super()` look-ups, the special attributes of built-in
-//! objects (`__name__`, `args`, `__cause__` …), and AttributeError messages.
+//! objects (`__name__`, `args`, `__cause__` …), and AttributeError messages. A read or
+//! store at a program site goes through the site's memo of its class look-up
+//! (`runtime/lookup_site.rs`), which also lets a plain `self.x` skip the rules.
 //! Must not touch: calling (`call.rs`), class creation (`classes.rs`).
 
 use super::Interp;
@@ -21,8 +23,29 @@ impl Interp {
         self.get_attr_at(obj, name, None)
     }
 
-    /// `obj.name` read at a place in the program that remembers its class look-up.
+    /// `obj.name` read at a place in the program that remembers its class look-up. An
+    /// instance attribute that the site knows no class on the MRO defines (so no
+    /// descriptor can take part, what most `self.x` reads are) is answered inline.
+    #[inline(always)]
     pub fn get_attr_at(
+        &mut self,
+        obj: &Value,
+        name: Symbol,
+        site: Option<&LookupSite>,
+    ) -> PyResult<Value> {
+        if let (Value::Instance(inst), Some(site)) = (obj, site) {
+            if site.knows_absent(&inst.class) {
+                if let Some(v) = inst.attrs.borrow().get(name) {
+                    return Ok(v.clone());
+                }
+            }
+        }
+        self.attr_by_rules(obj, name, site)
+    }
+
+    /// `obj.name` with all of Python's look-up rules.
+    #[inline(never)]
+    fn attr_by_rules(
         &mut self,
         obj: &Value,
         name: Symbol,
@@ -59,22 +82,8 @@ impl Interp {
             return self.super_attr(class, target, name);
         }
         let class_value = class_lookup(&inst.class, name, site);
-        if let Some(Value::Instance(d)) = &class_value {
-            if let Payload::Property {
-                fget,
-                name: prop_name,
-                ..
-            } = &d.payload
-            {
-                if fget.is_none() {
-                    return Err(attribute_error(
-                        no_accessor(prop_name.get(), &inst.class, "getter"),
-                        obj,
-                        name,
-                    ));
-                }
-                return self.call(&fget.clone(), std::slice::from_ref(obj), &[]);
-            }
+        if let Some(fget) = property_accessor(class_value.as_ref(), Accessor::Get, obj, name) {
+            return self.call(&fget?, std::slice::from_ref(obj), &[]);
         }
         if let Some(v) = inst.attrs.borrow().get(name) {
             return Ok(v.clone());
@@ -244,8 +253,33 @@ impl Interp {
         self.set_attr_at(obj, name, v, None)
     }
 
-    /// `obj.name = v` at a place in the program that remembers its class look-up.
+    /// `obj.name = v` at a place in the program that remembers its class look-up. An
+    /// ordinary instance (no built-in payload such as an exception's fields, not of a
+    /// built-in class) whose class the site knows defines no `name` (no property) takes
+    /// the value straight into its table, inline.
+    #[inline(always)]
     pub fn set_attr_at(
+        &mut self,
+        obj: &Value,
+        name: Symbol,
+        v: Value,
+        site: Option<&LookupSite>,
+    ) -> PyResult<()> {
+        if let (Value::Instance(inst), Some(site)) = (obj, site) {
+            if matches!(inst.payload, Payload::None)
+                && !is_builtin_class(&inst.class)
+                && site.knows_absent(&inst.class)
+            {
+                inst.attrs.borrow_mut().set(name, v);
+                return Ok(());
+            }
+        }
+        self.set_attr_by_rules(obj, name, v, site)
+    }
+
+    /// `obj.name = v` with all of Python's rules.
+    #[inline(never)]
+    fn set_attr_by_rules(
         &mut self,
         obj: &Value,
         name: Symbol,
@@ -254,23 +288,12 @@ impl Interp {
     ) -> PyResult<()> {
         match obj {
             Value::Instance(inst) => {
-                if let Some(Value::Instance(d)) = class_lookup(&inst.class, name, site) {
-                    if let Payload::Property {
-                        fset,
-                        name: prop_name,
-                        ..
-                    } = &d.payload
-                    {
-                        if fset.is_none() {
-                            return Err(attribute_error(
-                                no_accessor(prop_name.get(), &inst.class, "setter"),
-                                obj,
-                                name,
-                            ));
-                        }
-                        self.call(&fset.clone(), &[obj.clone(), v], &[])?;
-                        return Ok(());
-                    }
+                let class_value = class_lookup(&inst.class, name, site);
+                if let Some(fset) =
+                    property_accessor(class_value.as_ref(), Accessor::Set, obj, name)
+                {
+                    self.call(&fset?, &[obj.clone(), v], &[])?;
+                    return Ok(());
                 }
                 if let Some(data) = inst.exc_data() {
                     if name == sym::CAUSE {
@@ -338,23 +361,11 @@ impl Interp {
 
     pub fn del_attr(&mut self, obj: &Value, name: Symbol) -> PyResult<()> {
         if let Value::Instance(inst) = obj {
-            if let Some(Value::Instance(d)) = inst.class.lookup(name) {
-                if let Payload::Property {
-                    fdel,
-                    name: prop_name,
-                    ..
-                } = &d.payload
-                {
-                    if fdel.is_none() {
-                        return Err(attribute_error(
-                            no_accessor(prop_name.get(), &inst.class, "deleter"),
-                            obj,
-                            name,
-                        ));
-                    }
-                    self.call(&fdel.clone(), std::slice::from_ref(obj), &[])?;
-                    return Ok(());
-                }
+            let class_value = inst.class.lookup(name);
+            if let Some(fdel) = property_accessor(class_value.as_ref(), Accessor::Delete, obj, name)
+            {
+                self.call(&fdel?, std::slice::from_ref(obj), &[])?;
+                return Ok(());
             }
         }
         let removed = match obj {
@@ -455,43 +466,6 @@ pub fn attribute_error(message: String, obj: &Value, name: Symbol) -> Exc {
     e
 }
 
-/// `obj.name` when `obj` is an instance holding `name` itself and `site` knows no class
-/// on its MRO defines `name` (so no descriptor can take part): what most `self.x` reads
-/// are. `None`: apply the full rules (`get_attr_at`). Inlined into the IR walker.
-#[inline(always)]
-pub(super) fn plain_instance_attr(obj: &Value, name: Symbol, site: &LookupSite) -> Option<Value> {
-    match obj {
-        Value::Instance(inst) if site.knows_absent(&inst.class) => {
-            inst.attrs.borrow().get(name).cloned()
-        }
-        _ => None,
-    }
-}
-
-/// `obj.name = v` when `obj` is an ordinary instance (no built-in payload such as an
-/// exception's fields, not an instance of a built-in class) and `site` knows no class on
-/// its MRO defines `name` (no property): the value goes straight into its table.
-/// Gives `v` back when the full rules (`set_attr_at`) must decide.
-#[inline(always)]
-pub(super) fn plain_instance_store(
-    obj: &Value,
-    name: Symbol,
-    v: Value,
-    site: &LookupSite,
-) -> Option<Value> {
-    match obj {
-        Value::Instance(inst)
-            if matches!(inst.payload, Payload::None)
-                && !is_builtin_class(&inst.class)
-                && site.knows_absent(&inst.class) =>
-        {
-            inst.attrs.borrow_mut().set(name, v);
-            None
-        }
-        _ => Some(v),
-    }
-}
-
 /// `class.lookup(name)`, through the site's memo when the caller has one.
 #[inline(always)]
 pub(super) fn class_lookup(
@@ -505,14 +479,48 @@ pub(super) fn class_lookup(
     }
 }
 
-/// "property 'x' of 'C' object has no setter" (no name for a property attached to the
-/// class after it was made, as CPython 3.11 says).
-fn no_accessor(prop_name: Option<Symbol>, class: &Class, accessor: &str) -> String {
-    match prop_name {
-        Some(n) => format!(
-            "property '{n}' of '{}' object has no {accessor}",
-            class.name
-        ),
-        None => format!("property of '{}' object has no {accessor}", class.name),
+/// Which accessor of a property an attribute operation calls.
+#[derive(Clone, Copy)]
+enum Accessor {
+    Get,
+    Set,
+    Delete,
+}
+
+/// When `class_value` (what the class look-up of `name` found) is a property: its
+/// accessor for `which`, or the AttributeError CPython raises when it has none
+/// ("property 'x' of 'C' object has no setter"; no name for a property attached to the
+/// class after it was made, as CPython 3.11 says). `None` when it is not a property.
+fn property_accessor(
+    class_value: Option<&Value>,
+    which: Accessor,
+    obj: &Value,
+    name: Symbol,
+) -> Option<PyResult<Value>> {
+    let Some(Value::Instance(d)) = class_value else {
+        return None;
+    };
+    let Payload::Property {
+        fget,
+        fset,
+        fdel,
+        name: prop_name,
+    } = &d.payload
+    else {
+        return None;
+    };
+    let (accessor, what) = match which {
+        Accessor::Get => (fget, "getter"),
+        Accessor::Set => (fset, "setter"),
+        Accessor::Delete => (fdel, "deleter"),
+    };
+    if !accessor.is_none() {
+        return Some(Ok(accessor.clone()));
     }
+    let class = class_of(obj);
+    let message = match prop_name.get() {
+        Some(n) => format!("property '{n}' of '{}' object has no {what}", class.name),
+        None => format!("property of '{}' object has no {what}", class.name),
+    };
+    Some(Err(attribute_error(message, obj, name)))
 }

@@ -2,7 +2,8 @@
 //!
 //! Owns: `Interp::call` (functions, builtins, bound methods, classes, instances with
 //! `__call__`), running a user function's frame (or making its generator), argument
-//! binding with CPython's error messages, and the recursion limit.
+//! binding with CPython's error messages, the recursion limit, and what `obj.m(...)`
+//! calls (`resolve_method`, found before the arguments are evaluated).
 //! Must not touch: what builtins do (that is `runtime/builtins/`).
 
 use super::attributes::class_lookup;

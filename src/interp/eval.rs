@@ -33,12 +33,8 @@ pub type KwVec = Vec<(Symbol, Value)>;
 /// cloning it: int operands of arithmetic and comparisons need no `Value` made or dropped.
 #[inline(always)]
 fn peek_int(f: &Frame, e: &Expr) -> Option<i64> {
-    match &e.kind {
-        ExprKind::Local(s) => match f.slots.get(*s as usize) {
-            Some(Value::Int(i)) => Some(*i),
-            _ => None,
-        },
-        ExprKind::Const(Value::Int(i)) => Some(*i),
+    match peek(f, e) {
+        Some(Value::Int(i)) => Some(*i),
         _ => None,
     }
 }
@@ -83,22 +79,15 @@ impl Interp {
     #[inline(never)]
     fn eval_binary(&mut self, f: &mut Frame, e: &Expr) -> PyResult<Value> {
         if let ExprKind::Binary { op, left, right } = &e.kind {
-            let fast = match (peek(f, left), peek(f, right)) {
-                (Some(Value::Int(x)), Some(Value::Int(y))) => {
-                    super::operators::int_fast(*op, *x, *y)
+            if let (Some(a), Some(b)) = (peek(f, left), peek(f, right)) {
+                if let Some(v) = super::operators::number_fast(*op, a, b) {
+                    return Ok(v);
                 }
-                (Some(a), Some(b)) => super::operators::float_fast(*op, a, b),
-                _ => None,
-            };
-            if let Some(v) = fast {
-                return Ok(v);
             }
             let a = self.eval(f, left)?;
             let b = self.eval(f, right)?;
-            if let (Value::Int(x), Value::Int(y)) = (&a, &b) {
-                if let Some(v) = super::operators::int_fast(*op, *x, *y) {
-                    return Ok(v);
-                }
+            if let Some(v) = super::operators::number_fast(*op, &a, &b) {
+                return Ok(v);
             }
             return self.binary(*op, &a, &b).map_err(|x| x.locate(e.span));
         }
@@ -123,9 +112,6 @@ impl Interp {
             }
             ExprKind::Attr { obj, name, site } => {
                 let o = self.eval(f, obj)?;
-                if let Some(v) = super::attributes::plain_instance_attr(&o, *name, site) {
-                    return Ok(v);
-                }
                 self.get_attr_at(&o, *name, Some(site)).map_err(|x| {
                     super::attributes::with_attribute_context(x, &o, *name).locate(e.span)
                 })
@@ -483,8 +469,7 @@ impl Interp {
         let mut slots = self.take_empty_slots(code.n_slots as usize);
         slots.extend(receiver.cloned());
         for a in args {
-            let (Arg::Pos(x) | Arg::Star(x) | Arg::Kw(_, x) | Arg::StarStar(x)) = a;
-            match self.eval(f, x) {
+            match self.eval(f, a.expr()) {
                 Ok(v) => slots.push(v),
                 Err(e) => {
                     self.recycle_slots(slots);

@@ -358,9 +358,8 @@ impl Interp {
             if self.trace.is_some() {
                 self.trace_yield_from(&v);
             }
-            f.slots[sub as usize] = it;
-            let sub_it = f.slots[sub as usize].clone();
-            self.delegate(&sub_it, ResumeInput::Send(Value::None))
+            f.slots[sub as usize] = it.clone();
+            self.delegate(&it, ResumeInput::Send(Value::None))
         };
         match outcome {
             Ok(Resumed::Yield(v)) => {

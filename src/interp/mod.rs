@@ -250,7 +250,7 @@ impl Interp {
     /// A slot vector of length `n`, every slot unbound.
     #[inline]
     pub fn take_slots(&mut self, n: usize) -> Vec<Value> {
-        let mut v = self.slot_pool.pop().unwrap_or_default();
+        let mut v = self.take_empty_slots(n);
         v.resize(n, Value::Undef);
         v
     }

@@ -37,6 +37,16 @@ pub fn int_fast(op: BinOp, a: i64, b: i64) -> Option<Value> {
     Some(Value::Int(r))
 }
 
+/// `a op b` when both are ints (`int_fast`) or numbers with a float among them
+/// (`float_fast`) and the result needs none of the general rules; `None` otherwise.
+#[inline(always)]
+pub fn number_fast(op: BinOp, a: &Value, b: &Value) -> Option<Value> {
+    match (a, b) {
+        (Value::Int(x), Value::Int(y)) => int_fast(op, *x, *y),
+        _ => float_fast(op, a, b),
+    }
+}
+
 /// `a op b` for two numbers at least one of which is a float, when the result is a
 /// float with no error possible (`+ - *`, and `/` by a non-zero); `None` otherwise.
 #[inline(always)]

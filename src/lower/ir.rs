@@ -475,6 +475,15 @@ pub enum Arg {
     StarStar(Expr),
 }
 
+impl Arg {
+    /// The expression the argument passes (or unpacks).
+    pub fn expr(&self) -> &Expr {
+        match self {
+            Arg::Pos(x) | Arg::Star(x) | Arg::Kw(_, x) | Arg::StarStar(x) => x,
+        }
+    }
+}
+
 #[derive(Debug)]
 pub enum Elem {
     One(Expr),

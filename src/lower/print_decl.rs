@@ -241,9 +241,7 @@ impl Stores {
 
     fn args(&mut self, args: &[Arg]) {
         for arg in args {
-            match arg {
-                Arg::Pos(x) | Arg::Star(x) | Arg::Kw(_, x) | Arg::StarStar(x) => self.expr(x),
-            }
+            self.expr(arg.expr());
         }
     }
 }
