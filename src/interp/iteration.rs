@@ -190,7 +190,38 @@ impl Interp {
         }
     }
 
+    /// One step of a built-in iterator. A range step and a list step that finds an
+    /// item, the commonest, are answered here, inlined into the `for` step and `next()`;
+    /// everything else (exhaustion included) is `step_builtin_other`.
+    #[inline(always)]
     pub(super) fn step_builtin(&mut self, b: &BuiltinIter) -> PyResult<Option<Value>> {
+        if let Ok(mut st) = b.state.try_borrow_mut() {
+            match &mut *st {
+                IterState::Range {
+                    next,
+                    remaining,
+                    step,
+                } if *remaining != 0 => {
+                    let v = *next;
+                    *remaining -= 1;
+                    *next = next.wrapping_add(*step);
+                    return Ok(Some(Value::Int(v)));
+                }
+                IterState::List { list, index } => {
+                    let item = list.items.borrow().get(*index).cloned();
+                    if let Some(v) = item {
+                        *index += 1;
+                        return Ok(Some(v));
+                    }
+                }
+                _ => {}
+            }
+        }
+        self.step_builtin_other(b)
+    }
+
+    #[inline(never)]
+    fn step_builtin_other(&mut self, b: &BuiltinIter) -> PyResult<Option<Value>> {
         let mut st = b.state.borrow_mut();
         let item = match &mut *st {
             IterState::Range {
