@@ -100,7 +100,24 @@ impl Interp {
         }
     }
 
+    /// `obj[index]`. A list indexed by an int in range, the commonest, is answered
+    /// here, inlined into the caller; everything else is `get_item_by_rules`.
+    #[inline(always)]
     pub fn get_item(&mut self, obj: &Value, index: &Value) -> PyResult<Value> {
+        if let (Value::List(l), Value::Int(i)) = (obj, index) {
+            if let Ok(items) = l.items.try_borrow() {
+                let n = items.len() as i64;
+                let j = if *i < 0 { *i + n } else { *i };
+                if j >= 0 && j < n {
+                    return Ok(items[j as usize].clone());
+                }
+            }
+        }
+        self.get_item_by_rules(obj, index)
+    }
+
+    #[inline(never)]
+    fn get_item_by_rules(&mut self, obj: &Value, index: &Value) -> PyResult<Value> {
         match obj {
             Value::List(l) => {
                 if let Value::Int(i) = index {
