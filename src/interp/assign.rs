@@ -56,6 +56,11 @@ impl Interp {
                 span,
                 site,
             } => {
+                if let Some(o) = super::eval::peek_bound(f, obj) {
+                    return self
+                        .set_attr_at(o, *name, v, Some(site))
+                        .map_err(|e| e.locate(*span));
+                }
                 let o = self.eval(f, obj)?;
                 self.set_attr_at(&o, *name, v, Some(site))
                     .map_err(|e| e.locate(*span))

@@ -49,6 +49,13 @@ fn peek<'a>(f: &'a Frame, e: &'a Expr) -> Option<&'a Value> {
     }
 }
 
+/// The value of `e` when it is a bound local or a constant, borrowed: an object whose
+/// attribute is read or stored needs no clone when it sits in a slot.
+#[inline(always)]
+pub(super) fn peek_bound<'a>(f: &'a Frame, e: &'a Expr) -> Option<&'a Value> {
+    peek(f, e).filter(|v| !v.is_undef())
+}
+
 impl Interp {
     /// Evaluates `e`. Reading a bound local or a constant, the commonest operands, is
     /// answered here, inlined into the caller: a call of the full `eval_node` (a large
@@ -111,10 +118,18 @@ impl Interp {
                 self.eval(f, fallback)
             }
             ExprKind::Attr { obj, name, site } => {
+                let read = |this: &mut Interp, o: &Value| {
+                    this.get_attr_at(o, *name, Some(site)).map_err(|x| {
+                        super::attributes::with_attribute_context(x, o, *name).locate(e.span)
+                    })
+                };
+                // `local.name` (`self.x`) reads the local in place: no reference-count
+                // round trip on the object.
+                if let Some(o) = peek_bound(f, obj) {
+                    return read(self, o);
+                }
                 let o = self.eval(f, obj)?;
-                self.get_attr_at(&o, *name, Some(site)).map_err(|x| {
-                    super::attributes::with_attribute_context(x, &o, *name).locate(e.span)
-                })
+                read(self, &o)
             }
             ExprKind::Subscript { obj, index } => {
                 let o = self.eval(f, obj)?;
