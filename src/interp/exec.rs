@@ -18,6 +18,7 @@ use super::trace::Who;
 use super::Interp;
 use crate::lower::ir::{Stmt, StmtKind, Target};
 use crate::runtime::exception::{Exc, ExcKind, PyResult};
+use crate::runtime::lookup_site::LookupSite;
 use crate::runtime::value::Value;
 
 /// The `yield` or `yield from` a suspended generator's frame stopped at, found by
@@ -104,7 +105,9 @@ impl Interp {
             StmtKind::While { test, body, orelse } => {
                 return self.exec_while(f, test.as_ref(), body, orelse)
             }
-            StmtKind::ForNext { iter, target } => return self.for_next(f, *iter, target),
+            StmtKind::ForNext { iter, target, site } => {
+                return self.for_next(f, *iter, target, site)
+            }
             StmtKind::Break => return Ok(Flow::Break),
             StmtKind::Continue => return Ok(Flow::Continue),
             StmtKind::Return(value) => {
@@ -159,7 +162,13 @@ impl Interp {
     /// The lowered `for` step: the next item of the iterator in slot `iter` into
     /// `target`, or `Flow::Exhausted`.
     #[inline(always)]
-    pub(super) fn for_next(&mut self, f: &mut Frame, iter: u32, target: &Target) -> PyResult<Flow> {
+    pub(super) fn for_next(
+        &mut self,
+        f: &mut Frame,
+        iter: u32,
+        target: &Target,
+        site: &LookupSite,
+    ) -> PyResult<Flow> {
         let it = iter as usize;
         if let (Target::Local(s), None) = (target, &self.trace) {
             // The commonest steps: a built-in iterator or a generator into a local.
@@ -171,7 +180,7 @@ impl Interp {
                         Resumed::Return(_) => None,
                     }
                 }
-                _ => return self.for_next_other(f, it, target),
+                _ => return self.for_next_other(f, it, target, site),
             };
             let Some(v) = item else {
                 return Ok(Flow::Exhausted);
@@ -179,12 +188,18 @@ impl Interp {
             f.slots[*s as usize] = v;
             return Ok(Flow::Normal);
         }
-        self.for_next_other(f, it, target)
+        self.for_next_other(f, it, target, site)
     }
 
     /// `for_next` for other iterators and targets, and while tracing.
     #[inline(never)]
-    fn for_next_other(&mut self, f: &mut Frame, it: usize, target: &Target) -> PyResult<Flow> {
+    fn for_next_other(
+        &mut self,
+        f: &mut Frame,
+        it: usize,
+        target: &Target,
+        site: &LookupSite,
+    ) -> PyResult<Flow> {
         if let (
             Target::Unpack {
                 items, star: None, ..
@@ -207,7 +222,7 @@ impl Interp {
             let iterator = f.slots[it].clone();
             self.driven_by(Who::For, |i| i.next(&iterator))?
         } else {
-            self.next(&f.slots[it])?
+            self.next_at(&f.slots[it], Some(site))?
         };
         match item {
             Some(v) => self.assign(f, target, v)?,

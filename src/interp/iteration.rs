@@ -14,6 +14,7 @@ use crate::runtime::dict::{Dict, ViewKind};
 use crate::runtime::exception::{runtime_error, Exc, ExcKind, PyResult};
 use crate::runtime::hint::{Culprit, Hint};
 use crate::runtime::iterators::{BuiltinIter, IterState};
+use crate::runtime::lookup_site::LookupSite;
 use crate::runtime::symbol::sym;
 use crate::runtime::value::Value;
 
@@ -170,6 +171,17 @@ impl Interp {
     /// One step of any iterator, reporting nothing to the trace.
     #[inline]
     pub(super) fn next_untraced(&mut self, it: &Value) -> PyResult<Option<Value>> {
+        self.next_at(it, None)
+    }
+
+    /// One untraced step, with a user iterator's `__next__` found through `site` (the
+    /// memo of a `for` loop) when there is one.
+    #[inline]
+    pub(super) fn next_at(
+        &mut self,
+        it: &Value,
+        site: Option<&LookupSite>,
+    ) -> PyResult<Option<Value>> {
         match it {
             Value::Iter(b) => self.step_builtin(b),
             Value::Generator(g) => {
@@ -178,7 +190,10 @@ impl Interp {
                     Resumed::Return(_) => Ok(None),
                 }
             }
-            Value::Instance(inst) => match inst.class.lookup(sym::NEXT) {
+            Value::Instance(inst) => match match site {
+                Some(site) => site.lookup(&inst.class, sym::NEXT),
+                None => inst.class.lookup(sym::NEXT),
+            } {
                 Some(m) => match self.call(&m, std::slice::from_ref(it), &[]) {
                     Ok(v) => Ok(Some(v)),
                     Err(e) if e.is(ExcKind::StopIteration) => Ok(None),

@@ -112,9 +112,9 @@ impl Interp {
                 [] => Step::Next,
                 // A lowered `for`: its step, inlined.
                 [Stmt {
-                    kind: StmtKind::ForNext { iter, target },
+                    kind: StmtKind::ForNext { iter, target, site },
                     span,
-                }] => match self.for_next(f, *iter, target) {
+                }] => match self.for_next(f, *iter, target, site) {
                     Ok(Flow::Normal) => {
                         if closes_pending() {
                             self.drain_pending_closes();

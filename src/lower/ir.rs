@@ -234,6 +234,8 @@ pub enum StmtKind {
     ForNext {
         iter: Slot,
         target: Target,
+        /// The iterator's class look-up of `__next__`, when it is a user instance.
+        site: LookupSite,
     },
     Break,
     Continue,

@@ -19,6 +19,7 @@
 use super::ir::{Expr, ExprKind, Slot, Stmt, StmtKind, Target};
 use super::ir_build::{local, set_local};
 use super::{Lowerer, Result};
+use crate::runtime::lookup_site::LookupSite;
 use crate::syntax::ast;
 use crate::syntax::span::Span;
 
@@ -59,6 +60,7 @@ impl Lowerer<'_> {
             let next = StmtKind::ForNext {
                 iter: it,
                 target: Target::Local(value),
+                site: LookupSite::new(),
             };
             loop_body.push(Stmt::new(next, target.span));
             self.assign(
@@ -75,6 +77,7 @@ impl Lowerer<'_> {
                     StmtKind::ForNext {
                         iter: it,
                         target: lowered,
+                        site: LookupSite::new(),
                     },
                     target.span,
                 )

@@ -107,14 +107,14 @@ impl Printer<'_> {
             }
             StmtKind::While { test, body, orelse } => match (test, body.split_first()) {
                 (None, Some((first, rest))) => match &first.kind {
-                    StmtKind::ForNext { iter, target } => {
+                    StmtKind::ForNext { iter, target, .. } => {
                         self.for_loop(code, *iter, target, rest, orelse, indent)
                     }
                     _ => self.while_loop(code, None, body, orelse, indent),
                 },
                 _ => self.while_loop(code, test.as_ref(), body, orelse, indent),
             },
-            StmtKind::ForNext { iter, target } => {
+            StmtKind::ForNext { iter, target, .. } => {
                 let target = self.top_target(code, target, indent);
                 let it = slot_name(code, *iter);
                 self.line(
