@@ -251,7 +251,8 @@ impl Interp {
     #[inline]
     pub fn take_slots(&mut self, n: usize) -> Vec<Value> {
         let mut v = self.take_empty_slots(n);
-        v.resize(n, Value::Undef);
+        // `resize_with`, not `resize`: no out-of-line `Value::clone` per slot.
+        v.resize_with(n, || Value::Undef);
         v
     }
 
