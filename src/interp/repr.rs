@@ -28,6 +28,7 @@ impl Interp {
     pub fn str_of(&mut self, v: &Value) -> PyResult<String> {
         match v {
             Value::Str(s) => Ok(s.as_str().to_string()),
+            Value::Int(i) => Ok(num::small_int_to_decimal(*i)),
             Value::Instance(inst) => {
                 if let Some(m) = inst.class.lookup(sym::STR) {
                     if !matches!(m, Value::Native(_)) {
@@ -75,9 +76,7 @@ impl Interp {
             Value::NotImplemented => out.push_str("NotImplemented"),
             Value::Ellipsis => out.push_str("Ellipsis"),
             Value::Bool(b) => out.push_str(if *b { "True" } else { "False" }),
-            Value::Int(i) => {
-                let _ = write!(out, "{i}");
-            }
+            Value::Int(i) => num::push_decimal(out, *i),
             Value::BigInt(b) => out.push_str(&num::int_to_decimal(num::IntRef::Big(b))?),
             Value::Float(f) => out.push_str(&num::float_repr(*f)),
             Value::Str(s) => out.push_str(&text::repr_str(s.as_str())),
@@ -382,7 +381,7 @@ impl Interp {
         match spec {
             None | Some("") => match v {
                 Value::Str(_) => Ok(v.clone()),
-                Value::Int(i) => Ok(Value::string(i.to_string())),
+                Value::Int(i) => Ok(Value::string(num::small_int_to_decimal(*i))),
                 _ => Ok(Value::string(self.format_value(v, "")?)),
             },
             Some(spec) => Ok(Value::string(self.format_value(v, spec)?)),
