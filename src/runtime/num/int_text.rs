@@ -57,6 +57,15 @@ pub fn push_decimal(out: &mut String, i: i64) {
     }
 }
 
+/// The length of `i`'s decimal digits and sign.
+pub fn decimal_len(i: i64) -> usize {
+    let digits = i
+        .unsigned_abs()
+        .checked_ilog10()
+        .map_or(1, |d| d as usize + 1);
+    digits + usize::from(i < 0)
+}
+
 /// `str(i)` of a 64-bit int (the standard library's `to_string` for integers sizes
 /// its result exactly and skips `core::fmt`).
 pub fn small_int_to_decimal(i: i64) -> String {
@@ -126,8 +135,25 @@ mod tests {
 
     #[test]
     fn decimal_text() {
-        for i in [0, 7, -7, 10, -10, 1234567890, i64::MAX, i64::MIN + 1] {
+        for i in [
+            0,
+            7,
+            -7,
+            9,
+            10,
+            -10,
+            99,
+            100,
+            1234567890,
+            i64::MAX,
+            i64::MIN + 1,
+            i64::MIN,
+        ] {
             assert_eq!(small_int_to_decimal(i), i.to_string());
+            assert_eq!(decimal_len(i), i.to_string().len());
+            let mut pushed = String::from("x");
+            push_decimal(&mut pushed, i);
+            assert_eq!(pushed, format!("x{i}"));
         }
         assert_eq!(
             int_to_decimal(IntRef::Small(i64::MIN)).unwrap(),
