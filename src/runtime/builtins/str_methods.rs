@@ -559,7 +559,21 @@ fn join(interp: &mut Interp, args: Args) -> PyResult<Value> {
     let joined = match iterable {
         Value::List(l) => join_items(sep.as_str(), &l.items.borrow())?,
         Value::Tuple(t) => join_items(sep.as_str(), t.as_slice())?,
-        _ => join_items(sep.as_str(), &interp.collect(iterable)?)?,
+        _ => {
+            // CPython's `PySequence_Fast(iterable, "can only join an iterable")`.
+            let it = interp.iter(iterable).map_err(|e| {
+                if e.is(ExcKind::TypeError) {
+                    Exc::new(ExcKind::TypeError, "can only join an iterable")
+                } else {
+                    e
+                }
+            })?;
+            let mut items = Vec::new();
+            while let Some(item) = interp.next(&it)? {
+                items.push(item);
+            }
+            join_items(sep.as_str(), &items)?
+        }
     };
     Ok(Value::string(joined))
 }
