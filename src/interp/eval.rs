@@ -9,6 +9,7 @@
 use super::assign::unbound_local;
 use super::call::Method;
 use super::frame::Frame;
+use super::repr::FieldText;
 use super::trace::Who;
 use super::Interp;
 use crate::lower::ir::{Arg, DictElem, Elem, Expr, ExprKind, MakeFunction};
@@ -262,16 +263,7 @@ impl Interp {
             ExprKind::DictUnpack(items) => self.eval_dict_unpack(f, items),
             ExprKind::MakeFunction(mf) => self.make_function(f, mf),
             ExprKind::MakeClass(mc) => self.make_class(f, mc).map_err(|x| x.locate(e.span)),
-            ExprKind::JoinStr(parts) => {
-                let mut out = String::new();
-                for p in parts {
-                    match self.eval(f, p)? {
-                        Value::Str(s) => out.push_str(s.as_str()),
-                        other => out.push_str(&self.str_of(&other)?),
-                    }
-                }
-                Ok(Value::string(out))
-            }
+            ExprKind::JoinStr(parts) => self.eval_join_str(f, parts),
             ExprKind::Format {
                 value,
                 conversion,
@@ -496,6 +488,43 @@ impl Interp {
             slots.push(Value::Undef);
         }
         Some(self.run_function(func, slots))
+    }
+
+    /// An f-string: each field is evaluated and formatted in order, then the pieces
+    /// are copied once into a string of the exact length.
+    #[inline(never)]
+    fn eval_join_str(&mut self, f: &mut Frame, parts: &[Expr]) -> PyResult<Value> {
+        let mut pieces: SmallVec<[FieldText; 8]> = SmallVec::new();
+        for p in parts {
+            let piece = match &p.kind {
+                ExprKind::Format {
+                    value,
+                    conversion,
+                    spec,
+                } => {
+                    let v = self.eval(f, value)?;
+                    let spec = match spec {
+                        Some(s) => match self.eval(f, s)? {
+                            Value::Str(s) => Some(s),
+                            _ => None,
+                        },
+                        None => None,
+                    };
+                    self.field_text(v, *conversion, spec.as_ref().map(|s| s.as_str()))
+                        .map_err(|x| x.locate(p.span))?
+                }
+                _ => match self.eval(f, p)? {
+                    Value::Str(s) => FieldText::Str(s),
+                    other => FieldText::Text(self.str_of(&other)?),
+                },
+            };
+            pieces.push(piece);
+        }
+        let mut out = String::with_capacity(pieces.iter().map(FieldText::byte_len).sum());
+        for piece in &pieces {
+            piece.push_to(&mut out);
+        }
+        Ok(Value::string(out))
     }
 
     /// Items of a display with `*iterable` parts expanded.

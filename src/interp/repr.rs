@@ -11,11 +11,13 @@ use crate::lower::ir::Conversion;
 use crate::runtime::class::Payload;
 use crate::runtime::exception::{type_error, Exc, ExcKind, PyResult};
 use crate::runtime::num;
+use crate::runtime::str::PyStr;
 use crate::runtime::symbol::{sym, Symbol};
 use crate::runtime::text;
 use crate::runtime::types::class_of;
 use crate::runtime::value::Value;
 use std::fmt::Write;
+use std::rc::Rc;
 
 impl Interp {
     pub fn repr(&mut self, v: &Value) -> PyResult<String> {
@@ -28,6 +30,7 @@ impl Interp {
     pub fn str_of(&mut self, v: &Value) -> PyResult<String> {
         match v {
             Value::Str(s) => Ok(s.as_str().to_string()),
+            Value::Int(i) => Ok(num::small_int_to_decimal(*i)),
             Value::Instance(inst) => {
                 if let Some(m) = inst.class.lookup(sym::STR) {
                     if !matches!(m, Value::Native(_)) {
@@ -75,9 +78,7 @@ impl Interp {
             Value::NotImplemented => out.push_str("NotImplemented"),
             Value::Ellipsis => out.push_str("Ellipsis"),
             Value::Bool(b) => out.push_str(if *b { "True" } else { "False" }),
-            Value::Int(i) => {
-                let _ = write!(out, "{i}");
-            }
+            Value::Int(i) => num::push_decimal(out, *i),
             Value::BigInt(b) => out.push_str(&num::int_to_decimal(num::IntRef::Big(b))?),
             Value::Float(f) => out.push_str(&num::float_repr(*f)),
             Value::Str(s) => out.push_str(&text::repr_str(s.as_str())),
@@ -362,35 +363,75 @@ impl Interp {
         conversion: Option<Conversion>,
         spec: Option<&str>,
     ) -> PyResult<Value> {
-        let converted;
-        let v = match conversion {
-            None => v,
-            Some(Conversion::Str) => {
-                converted = Value::string(self.str_of(v)?);
-                &converted
-            }
-            Some(Conversion::Repr) => {
-                converted = Value::string(self.repr(v)?);
-                &converted
-            }
-            Some(Conversion::Ascii) => {
-                let r = self.repr(v)?;
-                converted = Value::string(text::escape_non_ascii(&r));
-                &converted
-            }
+        Ok(self.field_text(v.clone(), conversion, spec)?.into_value())
+    }
+
+    /// An f-string field's text, `format(conversion(v), spec)`, without a copy where
+    /// none is needed: a plain `{s}` of a str is the str itself, a plain `{i}` of an
+    /// int is written straight into the result.
+    pub fn field_text(
+        &mut self,
+        v: Value,
+        conversion: Option<Conversion>,
+        spec: Option<&str>,
+    ) -> PyResult<FieldText> {
+        let converted = match conversion {
+            None => None,
+            Some(Conversion::Str) => Some(self.str_of(&v)?),
+            Some(Conversion::Repr) => Some(self.repr(&v)?),
+            Some(Conversion::Ascii) => Some(text::escape_non_ascii(&self.repr(&v)?)),
         };
-        match spec {
-            None | Some("") => match v {
-                Value::Str(_) => Ok(v.clone()),
-                Value::Int(i) => Ok(Value::string(i.to_string())),
-                _ => Ok(Value::string(self.format_value(v, "")?)),
+        let spec = spec.unwrap_or("");
+        Ok(match converted {
+            // `format(str, spec)`: what `format_value` does for a str.
+            Some(t) if spec.is_empty() => FieldText::Text(t),
+            Some(t) => FieldText::Text(num::format_str(&t, spec)?),
+            None if spec.is_empty() => match v {
+                Value::Str(s) => FieldText::Str(s),
+                Value::Int(i) => FieldText::Int(i),
+                _ => FieldText::Text(self.format_value(&v, "")?),
             },
-            Some(spec) => Ok(Value::string(self.format_value(v, spec)?)),
-        }
+            None => FieldText::Text(self.format_value(&v, spec)?),
+        })
     }
 
     /// The name of a symbol as a Python string value.
     pub fn symbol_value(name: Symbol) -> Value {
         Value::str(name.as_str())
+    }
+}
+
+/// One piece of an f-string's result, as `Interp::field_text` made it.
+pub enum FieldText {
+    /// A plain `{i}` of an int: its digits, written when the result is built.
+    Int(i64),
+    Str(Rc<PyStr>),
+    Text(String),
+}
+
+impl FieldText {
+    /// Length in bytes.
+    pub fn byte_len(&self) -> usize {
+        match self {
+            FieldText::Int(i) => num::decimal_len(*i),
+            FieldText::Str(s) => s.as_str().len(),
+            FieldText::Text(t) => t.len(),
+        }
+    }
+
+    pub fn push_to(&self, out: &mut String) {
+        match self {
+            FieldText::Int(i) => num::push_decimal(out, *i),
+            FieldText::Str(s) => out.push_str(s.as_str()),
+            FieldText::Text(t) => out.push_str(t),
+        }
+    }
+
+    pub fn into_value(self) -> Value {
+        match self {
+            FieldText::Int(i) => Value::string(num::small_int_to_decimal(i)),
+            FieldText::Str(s) => Value::Str(s),
+            FieldText::Text(t) => Value::string(t),
+        }
     }
 }

@@ -13,6 +13,7 @@ use crate::runtime::str::PyStr;
 use crate::runtime::symbol::Symbol;
 use crate::runtime::text::{self, Conversion, FieldKey, FormatArgs};
 use crate::runtime::value::Value;
+use smallvec::SmallVec;
 use std::rc::Rc;
 
 /// Declares a method taking no arguments that maps the text to a new string.
@@ -553,8 +554,32 @@ fn join(interp: &mut Interp, args: Args) -> PyResult<Value> {
             rest.len()
         ));
     };
-    let items = interp.collect(iterable)?;
-    let mut parts: Vec<&str> = Vec::with_capacity(items.len());
+    // A list or tuple is read in place: checking and copying strs runs no Python code,
+    // so the list cannot change underneath.
+    let joined = match iterable {
+        Value::List(l) => join_items(sep.as_str(), &l.items.borrow())?,
+        Value::Tuple(t) => join_items(sep.as_str(), t.as_slice())?,
+        _ => {
+            // CPython's `PySequence_Fast(iterable, "can only join an iterable")`.
+            let it = interp.iter(iterable).map_err(|e| {
+                if e.is(ExcKind::TypeError) {
+                    Exc::new(ExcKind::TypeError, "can only join an iterable")
+                } else {
+                    e
+                }
+            })?;
+            let mut items = Vec::new();
+            while let Some(item) = interp.next(&it)? {
+                items.push(item);
+            }
+            join_items(sep.as_str(), &items)?
+        }
+    };
+    Ok(Value::string(joined))
+}
+
+fn join_items(sep: &str, items: &[Value]) -> PyResult<String> {
+    let mut parts: SmallVec<[&str; 8]> = SmallVec::with_capacity(items.len());
     for (i, item) in items.iter().enumerate() {
         match item {
             Value::Str(s) => parts.push(s.as_str()),
@@ -566,7 +591,7 @@ fn join(interp: &mut Interp, args: Args) -> PyResult<Value> {
             }
         }
     }
-    Ok(Value::string(text::join(sep.as_str(), &parts)?))
+    text::join(sep, &parts)
 }
 
 /// `str.format`'s view of its arguments and of the interpreter.

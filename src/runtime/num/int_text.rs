@@ -31,10 +31,51 @@ pub fn too_many_digits_to_int(digits: usize) -> Exc {
     ))
 }
 
+/// Appends the decimal digits of `i` (with a `-` when negative), without going through
+/// `core::fmt` (its padding machinery is most of the cost of `str(i)` and `f"{i}"`).
+pub fn push_decimal(out: &mut String, i: i64) {
+    // i64::MIN is 19 digits and a sign.
+    let mut digits = [0u8; 20];
+    let mut at = digits.len();
+    let mut n = i.unsigned_abs();
+    loop {
+        at -= 1;
+        digits[at] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    if i < 0 {
+        at -= 1;
+        digits[at] = b'-';
+    }
+    let text = &digits[at..];
+    out.reserve(text.len());
+    for &b in text {
+        out.push(char::from(b));
+    }
+}
+
+/// The length of `i`'s decimal digits and sign.
+pub fn decimal_len(i: i64) -> usize {
+    let digits = i
+        .unsigned_abs()
+        .checked_ilog10()
+        .map_or(1, |d| d as usize + 1);
+    digits + usize::from(i < 0)
+}
+
+/// `str(i)` of a 64-bit int (the standard library's `to_string` for integers sizes
+/// its result exactly and skips `core::fmt`).
+pub fn small_int_to_decimal(i: i64) -> String {
+    i.to_string()
+}
+
 /// `str(i)`: ValueError when it has more than 4300 digits (the sign not counted).
 pub fn int_to_decimal(i: IntRef) -> PyResult<String> {
     match i {
-        IntRef::Small(i) => Ok(i.to_string()),
+        IntRef::Small(i) => Ok(small_int_to_decimal(i)),
         IntRef::Big(b) => {
             // A number of n bits has more than (n - 1) * log10(2) digits: reject
             // hopeless cases before spending time on the conversion. (Truncating, not
@@ -94,6 +135,26 @@ mod tests {
 
     #[test]
     fn decimal_text() {
+        for i in [
+            0,
+            7,
+            -7,
+            9,
+            10,
+            -10,
+            99,
+            100,
+            1234567890,
+            i64::MAX,
+            i64::MIN + 1,
+            i64::MIN,
+        ] {
+            assert_eq!(small_int_to_decimal(i), i.to_string());
+            assert_eq!(decimal_len(i), i.to_string().len());
+            let mut pushed = String::from("x");
+            push_decimal(&mut pushed, i);
+            assert_eq!(pushed, format!("x{i}"));
+        }
         assert_eq!(
             int_to_decimal(IntRef::Small(i64::MIN)).unwrap(),
             "-9223372036854775808"

@@ -46,7 +46,9 @@ pub use format_spec::format_str;
 pub use hash::{hash_bigint, hash_float, hash_int, hash_number, hash_str, hash_tuple};
 pub use int_ops::int_bit_count;
 pub use int_pow::pow_mod;
-pub use int_text::{int_to_decimal, int_to_radix, MAX_STR_DIGITS};
+pub use int_text::{
+    decimal_len, int_to_decimal, int_to_radix, push_decimal, small_int_to_decimal, MAX_STR_DIGITS,
+};
 pub use operand::{IntRef, Num};
 pub use parse::{parse_float, parse_int};
 pub use printf::{printf_format, PrintfHost};
