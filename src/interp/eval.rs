@@ -12,7 +12,7 @@ use super::frame::Frame;
 use super::repr::FieldText;
 use super::trace::Who;
 use super::Interp;
-use crate::lower::ir::{Arg, DictElem, Elem, Expr, ExprKind, MakeFunction};
+use crate::lower::ir::{Arg, Conversion, DictElem, Elem, Expr, ExprKind, MakeFunction};
 use crate::runtime::dict::Dict;
 use crate::runtime::exception::{type_error, Exc, ExcKind, PyResult};
 use crate::runtime::function::{Args, Function};
@@ -22,6 +22,7 @@ use crate::runtime::set::Set;
 use crate::runtime::symbol::Symbol;
 use crate::runtime::types::class_of;
 use crate::runtime::value::Value;
+use crate::syntax::span::Span;
 use smallvec::SmallVec;
 use std::rc::Rc;
 
@@ -268,18 +269,9 @@ impl Interp {
                 value,
                 conversion,
                 spec,
-            } => {
-                let v = self.eval(f, value)?;
-                let spec = match spec {
-                    Some(s) => match self.eval(f, s)? {
-                        Value::Str(s) => Some(s),
-                        _ => None,
-                    },
-                    None => None,
-                };
-                self.format_field(&v, *conversion, spec.as_ref().map(|s| s.as_str()))
-                    .map_err(|x| x.locate(e.span))
-            }
+            } => Ok(self
+                .eval_field(f, value, *conversion, spec.as_deref(), e.span)?
+                .into_value()),
             ExprKind::Iter(x) => {
                 let v = self.eval(f, x)?;
                 let it = if self.trace.is_some() {
@@ -501,18 +493,7 @@ impl Interp {
                     value,
                     conversion,
                     spec,
-                } => {
-                    let v = self.eval(f, value)?;
-                    let spec = match spec {
-                        Some(s) => match self.eval(f, s)? {
-                            Value::Str(s) => Some(s),
-                            _ => None,
-                        },
-                        None => None,
-                    };
-                    self.field_text(v, *conversion, spec.as_ref().map(|s| s.as_str()))
-                        .map_err(|x| x.locate(p.span))?
-                }
+                } => self.eval_field(f, value, *conversion, spec.as_deref(), p.span)?,
                 _ => match self.eval(f, p)? {
                     Value::Str(s) => FieldText::Str(s),
                     other => FieldText::Text(self.str_of(&other)?),
@@ -525,6 +506,28 @@ impl Interp {
             piece.push_to(&mut out);
         }
         Ok(Value::string(out))
+    }
+
+    /// The text of one f-string field `{value!conversion:spec}`.
+    #[inline(always)]
+    fn eval_field(
+        &mut self,
+        f: &mut Frame,
+        value: &Expr,
+        conversion: Option<Conversion>,
+        spec: Option<&Expr>,
+        span: Span,
+    ) -> PyResult<FieldText> {
+        let v = self.eval(f, value)?;
+        let spec = match spec {
+            Some(s) => match self.eval(f, s)? {
+                Value::Str(s) => Some(s),
+                _ => None,
+            },
+            None => None,
+        };
+        self.field_text(v, conversion, spec.as_ref().map(|s| s.as_str()))
+            .map_err(|x| x.locate(span))
     }
 
     /// Items of a display with `*iterable` parts expanded.

@@ -190,17 +190,20 @@ impl Interp {
                     Resumed::Return(_) => Ok(None),
                 }
             }
-            Value::Instance(inst) => match match site {
-                Some(site) => site.lookup(&inst.class, sym::NEXT),
-                None => inst.class.lookup(sym::NEXT),
-            } {
-                Some(m) => match self.call(&m, std::slice::from_ref(it), &[]) {
-                    Ok(v) => Ok(Some(v)),
-                    Err(e) if e.is(ExcKind::StopIteration) => Ok(None),
-                    Err(e) => Err(e),
-                },
-                None => Err(not_an_iterator(it)),
-            },
+            Value::Instance(inst) => {
+                let next = match site {
+                    Some(site) => site.lookup(&inst.class, sym::NEXT),
+                    None => inst.class.lookup(sym::NEXT),
+                };
+                match next {
+                    Some(m) => match self.call(&m, std::slice::from_ref(it), &[]) {
+                        Ok(v) => Ok(Some(v)),
+                        Err(e) if e.is(ExcKind::StopIteration) => Ok(None),
+                        Err(e) => Err(e),
+                    },
+                    None => Err(not_an_iterator(it)),
+                }
+            }
             _ => Err(not_an_iterator(it)),
         }
     }
