@@ -21,36 +21,6 @@ use crate::runtime::exception::{Exc, ExcKind, PyResult};
 use crate::runtime::lookup_site::LookupSite;
 use crate::runtime::value::Value;
 
-/// The `yield` or `yield from` a suspended generator's frame stopped at, found by
-/// reading its resume path (as `exec_block`, `If` and `exec_while` wrote it) from the
-/// outside in; `None` when the path goes through anything but blocks, `if`s and loops.
-pub(super) fn suspended_at<'a>(f: &Frame, body: &'a [Stmt]) -> Option<&'a Stmt> {
-    let mut block = body;
-    let mut k = 0;
-    loop {
-        let stmt = block.get(f.path_entry(k)? as usize)?;
-        k += 1;
-        block = match &stmt.kind {
-            StmtKind::If { then, orelse, .. }
-            | StmtKind::While {
-                body: then, orelse, ..
-            } => {
-                let marker = f.path_entry(k)?;
-                k += 1;
-                if marker == 1 {
-                    orelse
-                } else {
-                    then
-                }
-            }
-            StmtKind::Yield { .. } | StmtKind::YieldFrom { .. } if k == f.path_len() => {
-                return Some(stmt)
-            }
-            _ => return None,
-        };
-    }
-}
-
 impl Interp {
     pub fn exec_block(&mut self, f: &mut Frame, block: &[Stmt]) -> PyResult<Flow> {
         let mut i = if self.resuming {

@@ -43,6 +43,9 @@ pub enum ResumeInput {
 /// Resume-path entries kept inline in the frame; deeper paths continue in `RareState`.
 const PATH_INLINE: usize = 7;
 
+/// `Frame::delegating` when the frame is not suspended in a `yield from`.
+const NOT_DELEGATING: u32 = u32::MAX;
+
 /// A running (or suspended) code object's locals and generator bookkeeping.
 ///
 /// Kept small because every suspended generator holds one: what a `return` or `yield`
@@ -59,6 +62,10 @@ pub struct Frame {
     path_len: u32,
     /// How many entries of the interpreter's handled-exception stack belong to this frame.
     pub handled: u32,
+    /// While suspended inside a `yield from`: the slot holding its sub-iterator
+    /// (`NOT_DELEGATING` otherwise), so resuming passes the step straight on to it
+    /// without reading the resume path.
+    delegating: u32,
     /// What few frames need (a class body's namespace, `finally` outcomes, exceptions
     /// handled while suspended), allocated on first use.
     rare: Option<Box<RareState>>,
@@ -84,8 +91,25 @@ impl Frame {
             path: [0; PATH_INLINE],
             path_len: 0,
             handled: 0,
+            delegating: NOT_DELEGATING,
             rare: None,
         }
+    }
+
+    /// Records that the frame suspends inside a `yield from` whose sub-iterator is in
+    /// slot `sub`.
+    #[inline]
+    pub fn set_delegating(&mut self, sub: u32) {
+        self.delegating = sub;
+    }
+
+    /// The sub-iterator slot of the `yield from` the frame suspended in, if it did;
+    /// cleared, since every resumption either suspends there again (and records it
+    /// again) or moves on.
+    #[inline]
+    pub fn take_delegating(&mut self) -> Option<u32> {
+        let sub = std::mem::replace(&mut self.delegating, NOT_DELEGATING);
+        (sub != NOT_DELEGATING).then_some(sub)
     }
 
     /// Records one level of where a generator suspended (on the way out of a `yield`).
@@ -110,21 +134,6 @@ impl Frame {
         } else {
             self.rare.as_mut()?.deep_path.pop()
         }
-    }
-
-    /// Entry `k` of the resume path counted from the outermost (`k = 0`: the index in
-    /// the body), without taking it; only for paths kept inline.
-    #[inline]
-    pub fn path_entry(&self, k: usize) -> Option<u32> {
-        let n = self.path_len as usize;
-        if n > PATH_INLINE || k >= n {
-            return None;
-        }
-        Some(self.path[n - 1 - k])
-    }
-
-    pub fn path_len(&self) -> usize {
-        self.path_len as usize
     }
 
     fn rare_mut(&mut self) -> &mut RareState {
@@ -178,6 +187,7 @@ impl Frame {
     pub fn clear(&mut self) -> Vec<Value> {
         self.path_len = 0;
         self.handled = 0;
+        self.delegating = NOT_DELEGATING;
         self.rare = None;
         std::mem::take(&mut self.slots)
     }

@@ -10,7 +10,7 @@
 use super::frame::{Flow, Frame, ResumeInput};
 use super::trace::{Left, Who};
 use super::Interp;
-use crate::lower::ir::{Code, Expr, Stmt, StmtKind, Target};
+use crate::lower::ir::{Code, Expr, Target};
 use crate::runtime::exception::{Exc, ExcKind, PyResult};
 use crate::runtime::hint::Hint;
 use crate::runtime::symbol::sym;
@@ -159,6 +159,9 @@ impl Interp {
                 self.resume_suspended(&mut frame, code, input)
             }
             (state, input, _) => {
+                // Walking the resume path reaches the `yield from`, which records
+                // itself again if it suspends again.
+                frame.take_delegating();
                 if state == GenState::Suspended {
                     self.resuming = true;
                     self.resume_input = Some(input);
@@ -236,14 +239,10 @@ impl Interp {
         code: &Code,
         input: ResumeInput,
     ) -> PyResult<Flow> {
-        if let Some(Stmt {
-            kind: StmtKind::YieldFrom { sub, .. },
-            ..
-        }) = super::exec::suspended_at(frame, &code.body)
-        {
-            let sub_it = frame.slots[*sub as usize].clone();
-            match self.delegate(&sub_it, input) {
+        if let Some(sub) = frame.take_delegating() {
+            match self.delegate(&frame.slots[sub as usize], input) {
                 Ok(Resumed::Yield(v)) => {
+                    frame.set_delegating(sub);
                     self.ret = v;
                     return Ok(Flow::Yield);
                 }
@@ -366,6 +365,7 @@ impl Interp {
                 if self.trace.is_some() {
                     self.trace_passing_on();
                 }
+                f.set_delegating(sub);
                 self.ret = v;
                 Ok(Flow::Yield)
             }
