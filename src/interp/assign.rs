@@ -20,7 +20,7 @@ impl Interp {
     pub fn assign(&mut self, f: &mut Frame, target: &Target, v: Value) -> PyResult<()> {
         match target {
             Target::Local(s) => {
-                f.slots[*s as usize] = v;
+                f.slots[*s as usize].store(v);
                 Ok(())
             }
             _ => self.assign_other(f, target, v),
@@ -31,12 +31,12 @@ impl Interp {
     fn assign_other(&mut self, f: &mut Frame, target: &Target, v: Value) -> PyResult<()> {
         match target {
             Target::Local(s) => {
-                f.slots[*s as usize] = v;
+                f.slots[*s as usize].store(v);
                 Ok(())
             }
             Target::Deref(s) => {
                 if let Value::Cell(c) = &f.slots[*s as usize] {
-                    *c.value.borrow_mut() = v;
+                    c.value.borrow_mut().store(v);
                 }
                 Ok(())
             }
@@ -233,7 +233,9 @@ impl Interp {
                 };
                 let rhs = self.eval(f, value)?;
                 if let Some(r) = super::operators::number_fast(op, &cur, &rhs) {
-                    f.slots[slot] = r;
+                    cur.discard();
+                    rhs.discard();
+                    f.slots[slot].store(r);
                     return Ok(());
                 }
                 // Drop the slot's reference first, so a string held only here grows in place.

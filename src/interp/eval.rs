@@ -96,6 +96,8 @@ impl Interp {
             let a = self.eval(f, left)?;
             let b = self.eval(f, right)?;
             if let Some(v) = super::operators::number_fast(*op, &a, &b) {
+                a.discard();
+                b.discard();
                 return Ok(v);
             }
             return self.binary(*op, &a, &b).map_err(|x| x.locate(e.span));
@@ -136,7 +138,9 @@ impl Interp {
             ExprKind::Subscript { obj, index } => {
                 let o = self.eval(f, obj)?;
                 let i = self.eval(f, index)?;
-                self.get_item(&o, &i).map_err(|x| x.locate(e.span))
+                let item = self.get_item(&o, &i);
+                i.discard();
+                item.map_err(|x| x.locate(e.span))
             }
             ExprKind::Slice { lower, upper, step } => {
                 let mut part = |x: &Option<Box<Expr>>, this: &mut Interp| -> PyResult<Value> {
@@ -334,6 +338,8 @@ impl Interp {
             let b = self.eval(f, right)?;
             if let (Value::Int(x), Value::Int(y)) = (&a, &b) {
                 if let Some(r) = super::operators::int_compare(*op, *x, *y) {
+                    a.discard();
+                    b.discard();
                     return Ok(r);
                 }
             }

@@ -81,10 +81,11 @@ impl Interp {
             StmtKind::Break => return Ok(Flow::Break),
             StmtKind::Continue => return Ok(Flow::Continue),
             StmtKind::Return(value) => {
-                self.ret = match value {
+                let v = match value {
                     Some(e) => self.eval(f, e)?,
                     None => Value::None,
                 };
+                self.ret.store(v);
                 return Ok(Flow::Return);
             }
             StmtKind::Try(t) => return self.exec_try(f, t),
@@ -105,10 +106,11 @@ impl Interp {
                         }
                     }
                 } else {
-                    self.ret = match value {
+                    let v = match value {
                         Some(e) => self.eval(f, e)?,
                         None => Value::None,
                     };
+                    self.ret.store(v);
                     return Ok(Flow::Yield);
                 }
             }
@@ -155,7 +157,7 @@ impl Interp {
             let Some(v) = item else {
                 return Ok(Flow::Exhausted);
             };
-            f.slots[*s as usize] = v;
+            f.slots[*s as usize].store(v);
             return Ok(Flow::Normal);
         }
         self.for_next_other(f, it, target, site)

@@ -243,7 +243,7 @@ impl Interp {
             match self.delegate(&frame.slots[sub as usize], input) {
                 Ok(Resumed::Yield(v)) => {
                     frame.set_delegating(sub);
-                    self.ret = v;
+                    self.ret.store(v);
                     return Ok(Flow::Yield);
                 }
                 outcome => {
@@ -366,7 +366,7 @@ impl Interp {
                     self.trace_passing_on();
                 }
                 f.set_delegating(sub);
-                self.ret = v;
+                self.ret.store(v);
                 Ok(Flow::Yield)
             }
             Ok(Resumed::Return(v)) => {

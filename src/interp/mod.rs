@@ -272,7 +272,9 @@ impl Interp {
 
     #[inline]
     pub fn recycle_slots(&mut self, mut v: Vec<Value>) {
-        v.clear();
+        while let Some(x) = v.pop() {
+            x.discard();
+        }
         if self.slot_pool.len() < 256 && v.capacity() <= 64 {
             self.slot_pool.push(v);
         }

@@ -139,7 +139,7 @@ impl Interp {
             Ok(Flow::Normal) => match f.pop_pending() {
                 Some(Pending::Flow(flow)) => Ok(flow),
                 Some(Pending::Return(v)) => {
-                    self.ret = v;
+                    self.ret.store(v);
                     Ok(Flow::Return)
                 }
                 Some(Pending::Raise(e)) => Err(e),

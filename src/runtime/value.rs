@@ -21,7 +21,10 @@ use num_traits::ToPrimitive;
 use std::rc::Rc;
 
 /// A Python value. 16 bytes: a tag and either an inline scalar or one `Rc`.
-#[derive(Clone)]
+///
+/// The variants that own nothing come first, so that `owns_nothing` is one comparison
+/// of the tag; `Clone` and `discard` answer those inline (the compiler's clone and drop
+/// of the whole enum are out-of-line calls).
 pub enum Value {
     /// An unbound slot. Never visible to Python code: reading one raises
     /// `UnboundLocalError`/`NameError`.
@@ -32,8 +35,9 @@ pub enum Value {
     Bool(bool),
     /// Every int that fits in 64 bits is here; `BigInt` holds only values that do not.
     Int(i64),
-    BigInt(Rc<BigInt>),
     Float(f64),
+    Native(&'static NativeFunction),
+    BigInt(Rc<BigInt>),
     Str(Rc<PyStr>),
     List(Rc<List>),
     Tuple(Rc<Tuple>),
@@ -43,7 +47,6 @@ pub enum Value {
     Range(Rc<Range>),
     Slice(Rc<Slice>),
     Function(Rc<Function>),
-    Native(&'static NativeFunction),
     BoundMethod(Rc<BoundMethod>),
     Class(Rc<Class>),
     Instance(Rc<Instance>),
@@ -55,6 +58,84 @@ pub enum Value {
     Module(Rc<Module>),
     /// A variable shared between scopes; lives only in frame slots.
     Cell(Rc<CellObj>),
+}
+
+impl Clone for Value {
+    #[inline(always)]
+    fn clone(&self) -> Value {
+        match self {
+            Value::Int(i) => Value::Int(*i),
+            _ => self.clone_other(),
+        }
+    }
+}
+
+impl Value {
+    /// `clone` of every variant but the commonest scalars.
+    #[inline(never)]
+    fn clone_other(&self) -> Value {
+        use Value::*;
+        match self {
+            Undef => Undef,
+            None => None,
+            NotImplemented => NotImplemented,
+            Ellipsis => Ellipsis,
+            Bool(b) => Bool(*b),
+            Int(i) => Int(*i),
+            Float(x) => Float(*x),
+            Native(n) => Native(n),
+            BigInt(r) => BigInt(r.clone()),
+            Str(r) => Str(r.clone()),
+            List(r) => List(r.clone()),
+            Tuple(r) => Tuple(r.clone()),
+            Dict(r) => Dict(r.clone()),
+            Set(r) => Set(r.clone()),
+            Range(r) => Range(r.clone()),
+            Slice(r) => Slice(r.clone()),
+            Function(r) => Function(r.clone()),
+            BoundMethod(r) => BoundMethod(r.clone()),
+            Class(r) => Class(r.clone()),
+            Instance(r) => Instance(r.clone()),
+            Iter(r) => Iter(r.clone()),
+            DictView(r) => DictView(r.clone()),
+            Generator(r) => Generator(r.clone()),
+            Module(r) => Module(r.clone()),
+            Cell(r) => Cell(r.clone()),
+        }
+    }
+
+    /// Holds no reference: dropping it does nothing.
+    #[inline(always)]
+    pub fn owns_nothing(&self) -> bool {
+        matches!(
+            self,
+            Value::Undef
+                | Value::None
+                | Value::NotImplemented
+                | Value::Ellipsis
+                | Value::Bool(_)
+                | Value::Int(_)
+                | Value::Float(_)
+                | Value::Native(_)
+        )
+    }
+
+    /// `*self = v`, dropping the old value with no call when it holds no reference.
+    #[inline(always)]
+    pub fn store(&mut self, v: Value) {
+        std::mem::replace(self, v).discard();
+    }
+
+    /// Drops the value, with no call when it holds no reference. For hot paths, where
+    /// most values are ints.
+    #[inline(always)]
+    pub fn discard(self) {
+        if self.owns_nothing() {
+            std::mem::forget(self);
+        } else {
+            drop(self);
+        }
+    }
 }
 
 impl Value {

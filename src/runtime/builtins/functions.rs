@@ -267,13 +267,15 @@ fn sum(interp: &mut Interp, args: Args) -> PyResult<Value> {
     }
     let it = interp.iter(&args.pos[0])?;
     while let Some(x) = interp.next(&it)? {
-        total = match (&total, &x) {
+        let next_total = match (&total, &x) {
             (Value::Int(a), Value::Int(b)) => match a.checked_add(*b) {
                 Some(r) => Value::Int(r),
                 None => interp.binary(crate::syntax::ast::BinOp::Add, &total, &x)?,
             },
             _ => interp.binary(crate::syntax::ast::BinOp::Add, &total, &x)?,
         };
+        total.store(next_total);
+        x.discard();
     }
     Ok(total)
 }
