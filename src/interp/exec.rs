@@ -66,7 +66,11 @@ impl Interp {
                 } else {
                     !self.eval_truth(f, test)?
                 };
-                let flow = self.exec_block(f, if in_else { orelse } else { then })?;
+                let branch = if in_else { orelse } else { then };
+                if branch.is_empty() {
+                    return Ok(Flow::Normal);
+                }
+                let flow = self.exec_block(f, branch)?;
                 if flow == Flow::Yield {
                     f.push_path(in_else as u32);
                 }
@@ -285,6 +289,9 @@ impl Interp {
                     Flow::Return => return Ok(Flow::Return),
                 }
             }
+        }
+        if orelse.is_empty() {
+            return Ok(Flow::Normal);
         }
         let flow = self.exec_block(f, orelse)?;
         if flow == Flow::Yield {
