@@ -12,7 +12,9 @@ use super::frame::Frame;
 use super::repr::FieldText;
 use super::trace::Who;
 use super::Interp;
-use crate::lower::ir::{Arg, Conversion, DictElem, Elem, Expr, ExprKind, MakeFunction};
+use crate::lower::ir::{
+    Arg, BinaryShape, Conversion, DictElem, Elem, Expr, ExprKind, MakeFunction,
+};
 use crate::runtime::dict::Dict;
 use crate::runtime::exception::{type_error, Exc, ExcKind, PyResult};
 use crate::runtime::function::{Args, Function};
@@ -87,7 +89,20 @@ impl Interp {
     /// that are locals or constants are read in place; other operands are evaluated.
     #[inline(never)]
     fn eval_binary(&mut self, f: &mut Frame, e: &Expr) -> PyResult<Value> {
-        if let ExprKind::Binary { op, left, right } = &e.kind {
+        if let ExprKind::Binary {
+            op,
+            left,
+            right,
+            shape,
+        } = &e.kind
+        {
+            if let BinaryShape::LocalInt(s, k) = shape {
+                if let Some(Value::Int(x)) = f.slots.get(*s as usize) {
+                    if let Some(v) = super::operators::int_fast(*op, *x, *k) {
+                        return Ok(v);
+                    }
+                }
+            }
             if let (Some(a), Some(b)) = (peek(f, left), peek(f, right)) {
                 if let Some(v) = super::operators::number_fast(*op, a, b) {
                     return Ok(v);
@@ -312,7 +327,9 @@ impl Interp {
     #[inline(always)]
     pub fn eval_truth(&mut self, f: &mut Frame, e: &Expr) -> PyResult<bool> {
         match &e.kind {
-            ExprKind::Binary { op, left, right } => {
+            ExprKind::Binary {
+                op, left, right, ..
+            } => {
                 if let (Some(x), Some(y)) = (peek_int(f, left), peek_int(f, right)) {
                     if let Some(Value::Int(r)) = super::operators::int_fast(*op, x, y) {
                         return Ok(r != 0);

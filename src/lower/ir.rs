@@ -379,6 +379,8 @@ pub enum ExprKind {
         op: BinOp,
         left: Box<Expr>,
         right: Box<Expr>,
+        /// The operands' shape, for the evaluator's inline fast path.
+        shape: BinaryShape,
     },
     Unary {
         op: UnaryOp,
@@ -496,6 +498,24 @@ pub enum Elem {
 pub enum DictElem {
     Pair(Expr, Expr),
     Unpack(Expr),
+}
+
+/// What a binary operation's operands are, decided when lowering, so the evaluator
+/// can answer the commonest case inline without looking at the operand nodes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BinaryShape {
+    /// `local op int-constant` (`n - 1`, `i % 7`): an int in the slot is read in place.
+    LocalInt(Slot, i64),
+    Other,
+}
+
+impl BinaryShape {
+    pub fn of(left: &Expr, right: &Expr) -> BinaryShape {
+        match (&left.kind, &right.kind) {
+            (ExprKind::Local(s), ExprKind::Const(Value::Int(k))) => BinaryShape::LocalInt(*s, *k),
+            _ => BinaryShape::Other,
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

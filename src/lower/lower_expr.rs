@@ -8,7 +8,7 @@
 //! short-circuiting around them (`lower_yield.rs`), functions and comprehensions (their own
 //! files), f-strings (`lower_fstring.rs`).
 
-use super::ir::{self, Arg, DictElem, Elem, Expr, ExprKind, Stmt};
+use super::ir::{self, Arg, BinaryShape, DictElem, Elem, Expr, ExprKind, Stmt};
 use super::ir_build::{call, local, set_local};
 use super::scope::flag;
 use super::scope_build::expr_key;
@@ -57,6 +57,7 @@ impl Lowerer<'_> {
                 let right = self.expr(right, out)?;
                 ExprKind::Binary {
                     op: *op,
+                    shape: BinaryShape::of(&left, &right),
                     left: Box::new(left),
                     right: Box::new(right),
                 }

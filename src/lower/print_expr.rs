@@ -105,7 +105,9 @@ impl Printer<'_> {
                 let args = self.args(code, args, indent);
                 (format!("{obj}.{name}({args})"), Prec::Primary)
             }
-            ExprKind::Binary { op, left, right } => {
+            ExprKind::Binary {
+                op, left, right, ..
+            } => {
                 let prec = binary_prec(*op);
                 // `**` groups to the right, every other operator to the left.
                 let (l, r) = match op {
