@@ -73,6 +73,9 @@ impl Interp {
             },
             ExprKind::Const(v) => Ok(v.clone()),
             ExprKind::Binary { .. } => self.eval_binary(f, e),
+            ExprKind::Attr { .. } => self.eval_attr(f, e),
+            ExprKind::Call { .. } => self.eval_call_expr(f, e),
+            ExprKind::CallMethod { .. } => self.eval_method_call_expr(f, e),
             // A bound variable shared with an inner or outer function (closures,
             // comprehensions reading their enclosing function's variables).
             ExprKind::Deref(s) => match f.slots.get(*s as usize) {
@@ -120,6 +123,56 @@ impl Interp {
         self.eval_node(f, e)
     }
 
+    /// A call `func(args)`, in a frame smaller than `eval_node`'s; a global callee
+    /// (`fib(n - 1)`, `len(x)`) is read without a trip through `eval_node`.
+    #[inline(never)]
+    fn eval_call_expr(&mut self, f: &mut Frame, e: &Expr) -> PyResult<Value> {
+        let ExprKind::Call { func, args } = &e.kind else {
+            return self.eval_node(f, e);
+        };
+        let callee = match &func.kind {
+            ExprKind::Global(id) => self.load_global(*id).map_err(|x| x.locate(func.span))?,
+            _ => self.eval(f, func)?,
+        };
+        self.eval_call(f, &callee, args)
+            .map_err(|x| x.locate(e.span))
+    }
+
+    /// A method call `obj.name(args)`, in a frame smaller than `eval_node`'s.
+    #[inline(never)]
+    fn eval_method_call_expr(&mut self, f: &mut Frame, e: &Expr) -> PyResult<Value> {
+        let ExprKind::CallMethod {
+            obj,
+            name,
+            args,
+            site,
+        } = &e.kind
+        else {
+            return self.eval_node(f, e);
+        };
+        let o = self.eval(f, obj)?;
+        self.eval_call_method(f, o, *name, args, site)
+            .map_err(|x| x.locate(e.span))
+    }
+
+    /// An attribute read, in a frame smaller than `eval_node`'s. `local.name`
+    /// (`self.x`) reads the local in place: no reference-count round trip on the object.
+    #[inline(never)]
+    fn eval_attr(&mut self, f: &mut Frame, e: &Expr) -> PyResult<Value> {
+        let ExprKind::Attr { obj, name, site } = &e.kind else {
+            return self.eval_node(f, e);
+        };
+        let read = |this: &mut Interp, o: &Value| {
+            this.get_attr_at(o, *name, Some(site))
+                .map_err(|x| super::attributes::with_attribute_context(x, o, *name).locate(e.span))
+        };
+        if let Some(o) = peek_bound(f, obj) {
+            return read(self, o);
+        }
+        let o = self.eval(f, obj)?;
+        read(self, &o)
+    }
+
     #[inline(never)]
     fn eval_node(&mut self, f: &mut Frame, e: &Expr) -> PyResult<Value> {
         match &e.kind {
@@ -136,20 +189,7 @@ impl Interp {
                 }
                 self.eval(f, fallback)
             }
-            ExprKind::Attr { obj, name, site } => {
-                let read = |this: &mut Interp, o: &Value| {
-                    this.get_attr_at(o, *name, Some(site)).map_err(|x| {
-                        super::attributes::with_attribute_context(x, o, *name).locate(e.span)
-                    })
-                };
-                // `local.name` (`self.x`) reads the local in place: no reference-count
-                // round trip on the object.
-                if let Some(o) = peek_bound(f, obj) {
-                    return read(self, o);
-                }
-                let o = self.eval(f, obj)?;
-                read(self, &o)
-            }
+            ExprKind::Attr { .. } => self.eval_attr(f, e),
             ExprKind::Subscript { obj, index } => {
                 let o = self.eval(f, obj)?;
                 let i = self.eval(f, index)?;
@@ -169,21 +209,8 @@ impl Interp {
                 let step = part(step, self)?;
                 Ok(Value::Slice(Rc::new(Slice { start, stop, step })))
             }
-            ExprKind::Call { func, args } => {
-                let callee = self.eval(f, func)?;
-                self.eval_call(f, &callee, args)
-                    .map_err(|x| x.locate(e.span))
-            }
-            ExprKind::CallMethod {
-                obj,
-                name,
-                args,
-                site,
-            } => {
-                let o = self.eval(f, obj)?;
-                self.eval_call_method(f, o, *name, args, site)
-                    .map_err(|x| x.locate(e.span))
-            }
+            ExprKind::Call { .. } => self.eval_call_expr(f, e),
+            ExprKind::CallMethod { .. } => self.eval_method_call_expr(f, e),
             ExprKind::Binary { .. } => self.eval_binary(f, e),
             ExprKind::Unary { op, operand } => {
                 let v = self.eval(f, operand)?;
