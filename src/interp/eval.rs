@@ -76,6 +76,7 @@ impl Interp {
             ExprKind::Attr { .. } => self.eval_attr(f, e),
             ExprKind::Call { .. } => self.eval_call_expr(f, e),
             ExprKind::CallMethod { .. } => self.eval_method_call_expr(f, e),
+            ExprKind::Subscript { .. } => self.eval_subscript(f, e),
             // A bound variable shared with an inner or outer function (closures,
             // comprehensions reading their enclosing function's variables).
             ExprKind::Deref(s) => match f.slots.get(*s as usize) {
@@ -155,6 +156,19 @@ impl Interp {
             .map_err(|x| x.locate(e.span))
     }
 
+    /// A subscript `obj[index]`, in a frame smaller than `eval_node`'s.
+    #[inline(never)]
+    fn eval_subscript(&mut self, f: &mut Frame, e: &Expr) -> PyResult<Value> {
+        let ExprKind::Subscript { obj, index } = &e.kind else {
+            return self.eval_node(f, e);
+        };
+        let o = self.eval(f, obj)?;
+        let i = self.eval(f, index)?;
+        let item = self.get_item(&o, &i);
+        i.discard();
+        item.map_err(|x| x.locate(e.span))
+    }
+
     /// An attribute read, in a frame smaller than `eval_node`'s. `local.name`
     /// (`self.x`) reads the local in place: no reference-count round trip on the object.
     #[inline(never)]
@@ -190,13 +204,7 @@ impl Interp {
                 self.eval(f, fallback)
             }
             ExprKind::Attr { .. } => self.eval_attr(f, e),
-            ExprKind::Subscript { obj, index } => {
-                let o = self.eval(f, obj)?;
-                let i = self.eval(f, index)?;
-                let item = self.get_item(&o, &i);
-                i.discard();
-                item.map_err(|x| x.locate(e.span))
-            }
+            ExprKind::Subscript { .. } => self.eval_subscript(f, e),
             ExprKind::Slice { lower, upper, step } => {
                 let mut part = |x: &Option<Box<Expr>>, this: &mut Interp| -> PyResult<Value> {
                     match x {
