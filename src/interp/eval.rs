@@ -15,7 +15,7 @@ use super::Interp;
 use crate::lower::ir::{Arg, Conversion, DictElem, Elem, Expr, ExprKind, MakeFunction};
 use crate::runtime::dict::Dict;
 use crate::runtime::exception::{type_error, Exc, ExcKind, PyResult};
-use crate::runtime::function::{Args, Function};
+use crate::runtime::function::{Args, Function, NativeFunction};
 use crate::runtime::lookup_site::LookupSite;
 use crate::runtime::range::Slice;
 use crate::runtime::set::Set;
@@ -408,10 +408,16 @@ impl Interp {
     }
 
     fn eval_call(&mut self, f: &mut Frame, callee: &Value, args: &[Arg]) -> PyResult<Value> {
-        if let Value::Function(func) = callee {
-            if let Some(result) = self.call_with_direct_args(f, func, None, args) {
-                return result;
+        match callee {
+            Value::Function(func) => {
+                if let Some(result) = self.call_with_direct_args(f, func, None, args) {
+                    return result;
+                }
             }
+            Value::Native(nf) if args.iter().all(|a| matches!(a, Arg::Pos(_))) => {
+                return self.call_native_positional(f, nf, args);
+            }
+            _ => {}
         }
         let mut pos = ArgVec::new();
         let mut kw = KwVec::new();
@@ -444,6 +450,23 @@ impl Interp {
             Method::Native(nf) => self.call_native(nf, Args { pos: &pos, kw: &kw }),
             Method::Bound(callee) => self.call(callee, &pos, &kw),
         }
+    }
+
+    /// Calls a built-in function with plain positional arguments: they are evaluated
+    /// into the argument vector and passed to `call_native` without going through
+    /// `eval_args` and `Interp::call`'s dispatch (`next(it)`, `len(x)`).
+    #[inline(always)]
+    fn call_native_positional(
+        &mut self,
+        f: &mut Frame,
+        nf: &'static NativeFunction,
+        args: &[Arg],
+    ) -> PyResult<Value> {
+        let mut pos = ArgVec::new();
+        for a in args {
+            pos.push(self.eval(f, a.expr())?);
+        }
+        self.call_native(nf, Args { pos: &pos, kw: &[] })
     }
 
     /// Calls `func(receiver, *args)` with the arguments evaluated straight into the new
