@@ -454,7 +454,8 @@ impl Interp {
 
     /// Calls a built-in function with plain positional arguments: they are evaluated
     /// into the argument vector and passed to `call_native` without going through
-    /// `eval_args` and `Interp::call`'s dispatch (`next(it)`, `len(x)`).
+    /// `eval_args` and `Interp::call`'s dispatch (`next(it)`, `len(x)`). A single
+    /// argument held in a local or a constant is passed borrowed, with no clone.
     #[inline(always)]
     fn call_native_positional(
         &mut self,
@@ -462,6 +463,11 @@ impl Interp {
         nf: &'static NativeFunction,
         args: &[Arg],
     ) -> PyResult<Value> {
+        if let [Arg::Pos(x)] = args {
+            if let Some(v) = peek_bound(f, x) {
+                return self.call_native(nf, Args::positional(std::slice::from_ref(v)));
+            }
+        }
         let mut pos = ArgVec::new();
         for a in args {
             pos.push(self.eval(f, a.expr())?);
