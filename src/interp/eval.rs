@@ -17,7 +17,7 @@ use crate::lower::ir::{
 };
 use crate::runtime::dict::Dict;
 use crate::runtime::exception::{type_error, Exc, ExcKind, PyResult};
-use crate::runtime::function::{Args, Function};
+use crate::runtime::function::{Args, Function, NativeFunction};
 use crate::runtime::lookup_site::LookupSite;
 use crate::runtime::range::Slice;
 use crate::runtime::set::Set;
@@ -466,10 +466,16 @@ impl Interp {
     }
 
     fn eval_call(&mut self, f: &mut Frame, callee: &Value, args: &[Arg]) -> PyResult<Value> {
-        if let Value::Function(func) = callee {
-            if let Some(result) = self.call_with_direct_args(f, func, None, args) {
-                return result;
+        match callee {
+            Value::Function(func) => {
+                if let Some(result) = self.call_with_direct_args(f, func, None, args) {
+                    return result;
+                }
             }
+            Value::Native(nf) if args.iter().all(|a| matches!(a, Arg::Pos(_))) => {
+                return self.call_native_positional(f, nf, args);
+            }
+            _ => {}
         }
         let mut pos = ArgVec::new();
         let mut kw = KwVec::new();
@@ -502,6 +508,29 @@ impl Interp {
             Method::Native(nf) => self.call_native(nf, Args { pos: &pos, kw: &kw }),
             Method::Bound(callee) => self.call(callee, &pos, &kw),
         }
+    }
+
+    /// Calls a built-in function with plain positional arguments: they are evaluated
+    /// into the argument vector and passed to `call_native` without going through
+    /// `eval_args` and `Interp::call`'s dispatch (`next(it)`, `len(x)`). A single
+    /// argument held in a local or a constant is passed borrowed, with no clone.
+    #[inline(always)]
+    fn call_native_positional(
+        &mut self,
+        f: &mut Frame,
+        nf: &'static NativeFunction,
+        args: &[Arg],
+    ) -> PyResult<Value> {
+        if let [Arg::Pos(x)] = args {
+            if let Some(v) = peek_bound(f, x) {
+                return self.call_native(nf, Args::positional(std::slice::from_ref(v)));
+            }
+        }
+        let mut pos = ArgVec::new();
+        for a in args {
+            pos.push(self.eval(f, a.expr())?);
+        }
+        self.call_native(nf, Args { pos: &pos, kw: &[] })
     }
 
     /// Calls `func(receiver, *args)` with the arguments evaluated straight into the new

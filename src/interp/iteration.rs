@@ -168,6 +168,16 @@ impl Interp {
         self.next_untraced(it)
     }
 
+    /// One step of `it`, the built-in iterator `b`: `next` without its dispatch on the
+    /// iterator's kind (the `next()` built-in has already made it).
+    #[inline(always)]
+    pub fn next_builtin(&mut self, it: &Value, b: &BuiltinIter) -> PyResult<Option<Value>> {
+        if self.trace.is_some() {
+            return self.next_traced(it);
+        }
+        self.step_builtin(b)
+    }
+
     /// One step of any iterator, reporting nothing to the trace.
     #[inline]
     pub(super) fn next_untraced(&mut self, it: &Value) -> PyResult<Option<Value>> {

@@ -190,13 +190,26 @@ fn iter(interp: &mut Interp, args: Args) -> PyResult<Value> {
 }
 
 /// `next(it[, default])`: a generator's return value and a user `__next__`'s
-/// StopIteration propagate as they are.
+/// StopIteration propagate as they are. One argument and no trace, the common call,
+/// is answered by the step alone.
 fn next(interp: &mut Interp, args: Args) -> PyResult<Value> {
     no_keywords(&args, "next")?;
     arg_count(args.pos, "next", 1, 2)?;
     let it = &args.pos[0];
-    let default = args.pos.get(1);
-    let result = match it {
+    if args.pos.len() == 1 && interp.trace.is_none() {
+        return next_item(interp, it);
+    }
+    next_with_default(interp, it, args.pos.get(1))
+}
+
+/// One step of `it` for `next()`: its item, or the StopIteration that ends it.
+#[inline(always)]
+fn next_item(interp: &mut Interp, it: &Value) -> PyResult<Value> {
+    match it {
+        Value::Iter(b) => match interp.next_builtin(it, b)? {
+            Some(v) => Ok(v),
+            None => Err(Exc::bare(ExcKind::StopIteration)),
+        },
         Value::Generator(g) => {
             match interp.resume(g, crate::interp::frame::ResumeInput::Send(Value::None)) {
                 Ok(Resumed::Yield(v)) => Ok(v),
@@ -208,12 +221,15 @@ fn next(interp: &mut Interp, args: Args) -> PyResult<Value> {
             Some(m) => interp.call(&m, std::slice::from_ref(it), &[]),
             None => Err(crate::interp::iteration::not_an_iterator(it)),
         },
-        Value::Iter(_) => match interp.next(it)? {
-            Some(v) => Ok(v),
-            None => Err(Exc::bare(ExcKind::StopIteration)),
-        },
         _ => Err(crate::interp::iteration::not_an_iterator(it)),
-    };
+    }
+}
+
+/// `next(it, default)`, or `next(it)` while tracing: the step, reported to the
+/// trace, with exhaustion answered by `default` when there is one.
+#[inline(never)]
+fn next_with_default(interp: &mut Interp, it: &Value, default: Option<&Value>) -> PyResult<Value> {
+    let result = next_item(interp, it);
     if interp.trace.is_some() {
         match (&result, default) {
             (Ok(v), _) => interp.trace_next(it, Some(v), Who::Program),

@@ -22,7 +22,7 @@ pub mod sequence_ops;
 pub mod set_methods;
 pub mod str_methods;
 
-use super::exception::{type_error, PyResult};
+use super::exception::{type_error, Exc, ExcKind, PyResult};
 use super::function::{Args, NativeFunction};
 use super::symbol::Symbol;
 use super::types::BuiltinTypes;
@@ -169,28 +169,35 @@ pub fn no_args(rest: &[Value], args: &Args, name: &str) -> PyResult<()> {
 }
 
 /// Between `min` and `max` positional arguments, CPython's argument-clinic message
-/// (`pop expected at most 1 argument, got 2`).
+/// (`pop expected at most 1 argument, got 2`). The check is inlined into each
+/// built-in; the message is built out of line.
+#[inline]
 pub fn arg_count(pos: &[Value], name: &str, min: usize, max: usize) -> PyResult<()> {
     let n = pos.len();
     if n >= min && n <= max {
         return Ok(());
     }
-    if min == max {
-        return type_error(format!(
-            "{name} expected {min} argument{}, got {n}",
-            plural(min)
-        ));
-    }
-    if n < min {
-        return type_error(format!(
+    Err(arg_count_error(name, min, max, n))
+}
+
+/// The error `arg_count` raises for `n` arguments outside `min..=max`.
+#[cold]
+#[inline(never)]
+fn arg_count_error(name: &str, min: usize, max: usize, n: usize) -> Exc {
+    let message = if min == max {
+        format!("{name} expected {min} argument{}, got {n}", plural(min))
+    } else if n < min {
+        format!(
             "{name} expected at least {min} argument{}, got {n}",
             plural(min)
-        ));
-    }
-    type_error(format!(
-        "{name} expected at most {max} argument{}, got {n}",
-        plural(max)
-    ))
+        )
+    } else {
+        format!(
+            "{name} expected at most {max} argument{}, got {n}",
+            plural(max)
+        )
+    };
+    Exc::new(ExcKind::TypeError, message)
 }
 
 /// Keyword arguments must be among `allowed`: `'foo' is an invalid keyword argument for sort()`.
