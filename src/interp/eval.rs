@@ -465,17 +465,27 @@ impl Interp {
         Ok(())
     }
 
+    /// `callee(args)`: a user function whose parameters the arguments fill exactly
+    /// gets them straight into its frame; everything else is `eval_call_other`.
+    #[inline(always)]
     fn eval_call(&mut self, f: &mut Frame, callee: &Value, args: &[Arg]) -> PyResult<Value> {
-        match callee {
-            Value::Function(func) => {
-                if let Some(result) = self.call_with_direct_args(f, func, None, args) {
-                    return result;
-                }
+        if let Value::Function(func) = callee {
+            if let Some(result) = self.call_with_direct_args(f, func, None, args) {
+                return result;
             }
-            Value::Native(nf) if args.iter().all(|a| matches!(a, Arg::Pos(_))) => {
+        }
+        self.eval_call_other(f, callee, args)
+    }
+
+    /// `eval_call` for built-ins and the general case, out of line so that a user
+    /// function's call does not pay for their argument vectors. Folding the built-in
+    /// path into `eval_call` measured 5% more instructions on closures_calls.
+    #[inline(never)]
+    fn eval_call_other(&mut self, f: &mut Frame, callee: &Value, args: &[Arg]) -> PyResult<Value> {
+        if let Value::Native(nf) = callee {
+            if args.iter().all(|a| matches!(a, Arg::Pos(_))) {
                 return self.call_native_positional(f, nf, args);
             }
-            _ => {}
         }
         let mut pos = ArgVec::new();
         let mut kw = KwVec::new();
