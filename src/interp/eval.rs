@@ -12,15 +12,11 @@ use super::frame::Frame;
 use super::repr::FieldText;
 use super::trace::Who;
 use super::Interp;
-use crate::lower::ir::{
-    Arg, BinaryShape, Conversion, DictElem, Elem, Expr, ExprKind, MakeFunction,
-};
-use crate::runtime::dict::Dict;
+use crate::lower::ir::{Arg, BinaryShape, Conversion, Expr, ExprKind, MakeFunction};
 use crate::runtime::exception::{type_error, Exc, ExcKind, PyResult};
 use crate::runtime::function::{Args, Function, NativeFunction};
 use crate::runtime::lookup_site::LookupSite;
 use crate::runtime::range::Slice;
-use crate::runtime::set::Set;
 use crate::runtime::symbol::Symbol;
 use crate::runtime::types::class_of;
 use crate::runtime::value::Value;
@@ -205,21 +201,16 @@ impl Interp {
             }
             ExprKind::Attr { .. } => self.eval_attr(f, e),
             ExprKind::Subscript { .. } => self.eval_subscript(f, e),
-            ExprKind::Slice { lower, upper, step } => {
-                let mut part = |x: &Option<Box<Expr>>, this: &mut Interp| -> PyResult<Value> {
-                    match x {
-                        Some(x) => this.eval(f, x),
-                        None => Ok(Value::None),
-                    }
-                };
-                let start = part(lower, self)?;
-                let stop = part(upper, self)?;
-                let step = part(step, self)?;
-                Ok(Value::Slice(Rc::new(Slice { start, stop, step })))
-            }
             ExprKind::Call { .. } => self.eval_call_expr(f, e),
             ExprKind::CallMethod { .. } => self.eval_method_call_expr(f, e),
             ExprKind::Binary { .. } => self.eval_binary(f, e),
+            ExprKind::Slice { .. }
+            | ExprKind::MakeFunction(_)
+            | ExprKind::MakeClass(_)
+            | ExprKind::TypeOf(_)
+            | ExprKind::SpecialMethod { .. }
+            | ExprKind::Import(_)
+            | ExprKind::ImportFrom { .. } => self.eval_rare(f, e),
             ExprKind::Unary { op, operand } => {
                 let v = self.eval(f, operand)?;
                 self.unary(*op, &v).map_err(|x| x.locate(e.span))
@@ -255,69 +246,15 @@ impl Interp {
                 self.assign(f, target, v.clone())?;
                 Ok(v)
             }
-            ExprKind::Tuple(items) => {
-                let mut out = Vec::with_capacity(items.len());
-                for x in items {
-                    out.push(self.eval(f, x)?);
-                }
-                Ok(Value::tuple(out))
-            }
-            ExprKind::List(items) => {
-                let mut out = Vec::with_capacity(items.len());
-                for x in items {
-                    out.push(self.eval(f, x)?);
-                }
-                Ok(Value::list(out))
-            }
-            ExprKind::Set(items) => {
-                let set = Set::new(false);
-                for x in items {
-                    let v = self.eval(f, x)?;
-                    set.add(self, v).map_err(|err| err.locate(x.span))?;
-                }
-                Ok(Value::Set(Rc::new(set)))
-            }
-            ExprKind::ConstSet { items, table } => {
-                if table.get().is_none() {
-                    let first = Set::new(true);
-                    for x in items {
-                        let v = self.eval(f, x)?;
-                        first.add(self, v).map_err(|err| err.locate(x.span))?;
-                    }
-                    let merged = Set::new(true);
-                    for v in first.elements() {
-                        merged.add(self, v)?;
-                    }
-                    let _ = table.set(merged);
-                }
-                match table.get() {
-                    Some(t) => Ok(Value::Set(Rc::new(t.copy(false)))),
-                    None => Ok(Value::None),
-                }
-            }
-            ExprKind::Dict(pairs) => {
-                let dict = Dict::new();
-                for (k, v) in pairs {
-                    let key = self.eval(f, k)?;
-                    let value = self.eval(f, v)?;
-                    dict.insert(self, key, value)
-                        .map_err(|err| err.locate(k.span))?;
-                }
-                Ok(Value::Dict(Rc::new(dict)))
-            }
-            ExprKind::TupleUnpack(items) => Ok(Value::tuple(self.eval_elems(f, items)?)),
-            ExprKind::ListUnpack(items) => Ok(Value::list(self.eval_elems(f, items)?)),
-            ExprKind::SetUnpack(items) => {
-                let values = self.eval_elems(f, items)?;
-                let set = Set::new(false);
-                for v in values {
-                    set.add(self, v).map_err(|err| err.locate(e.span))?;
-                }
-                Ok(Value::Set(Rc::new(set)))
-            }
-            ExprKind::DictUnpack(items) => self.eval_dict_unpack(f, items),
-            ExprKind::MakeFunction(mf) => self.make_function(f, mf),
-            ExprKind::MakeClass(mc) => self.make_class(f, mc).map_err(|x| x.locate(e.span)),
+            ExprKind::Tuple(_)
+            | ExprKind::List(_)
+            | ExprKind::Set(_)
+            | ExprKind::ConstSet { .. }
+            | ExprKind::Dict(_)
+            | ExprKind::TupleUnpack(_)
+            | ExprKind::ListUnpack(_)
+            | ExprKind::SetUnpack(_)
+            | ExprKind::DictUnpack(_) => self.eval_display(f, e),
             ExprKind::JoinStr(parts) => self.eval_join_str(f, parts),
             ExprKind::Format {
                 value,
@@ -335,6 +272,29 @@ impl Interp {
                 };
                 it.map_err(|err| err.locate(x.span))
             }
+        }
+    }
+
+    /// Expressions run once per definition or import (functions, classes, imports),
+    /// slices and the `with` expansion's look-ups: out of line, so their temporaries
+    /// stay out of `eval_node`'s frame.
+    #[inline(never)]
+    fn eval_rare(&mut self, f: &mut Frame, e: &Expr) -> PyResult<Value> {
+        match &e.kind {
+            ExprKind::Slice { lower, upper, step } => {
+                let mut part = |x: &Option<Box<Expr>>, this: &mut Interp| -> PyResult<Value> {
+                    match x {
+                        Some(x) => this.eval(f, x),
+                        None => Ok(Value::None),
+                    }
+                };
+                let start = part(lower, self)?;
+                let stop = part(upper, self)?;
+                let step = part(step, self)?;
+                Ok(Value::Slice(Rc::new(Slice { start, stop, step })))
+            }
+            ExprKind::MakeFunction(mf) => self.make_function(f, mf),
+            ExprKind::MakeClass(mc) => self.make_class(f, mc).map_err(|x| x.locate(e.span)),
             ExprKind::TypeOf(x) => {
                 let v = self.eval(f, x)?;
                 Ok(Value::Class(class_of(&v)))
@@ -354,6 +314,7 @@ impl Interp {
                     .locate(e.span)
                 })
             }
+            _ => self.eval(f, e),
         }
     }
 
@@ -625,54 +586,6 @@ impl Interp {
         };
         self.field_text(v, conversion, spec.as_ref().map(|s| s.as_str()))
             .map_err(|x| x.locate(span))
-    }
-
-    /// Items of a display with `*iterable` parts expanded.
-    fn eval_elems(&mut self, f: &mut Frame, items: &[Elem]) -> PyResult<Vec<Value>> {
-        let mut out = ArgVec::new();
-        for item in items {
-            match item {
-                Elem::One(x) => out.push(self.eval(f, x)?),
-                Elem::Star(x) => {
-                    let v = self.eval(f, x)?;
-                    self.driven_by(Who::Star, |i| i.extend_from_iterable(&mut out, &v))
-                        .map_err(|err| err.locate(x.span))?;
-                }
-            }
-        }
-        Ok(out.into_vec())
-    }
-
-    fn eval_dict_unpack(&mut self, f: &mut Frame, items: &[DictElem]) -> PyResult<Value> {
-        let dict = Rc::new(Dict::new());
-        for item in items {
-            match item {
-                DictElem::Pair(k, v) => {
-                    let key = self.eval(f, k)?;
-                    let value = self.eval(f, v)?;
-                    dict.insert(self, key, value)
-                        .map_err(|err| err.locate(k.span))?;
-                }
-                DictElem::Unpack(m) => {
-                    let mv = self.eval(f, m)?;
-                    let pairs = self.mapping_items(&mv).map_err(|err| {
-                        if err.is(ExcKind::AttributeError) || err.is(ExcKind::TypeError) {
-                            Exc::new(
-                                ExcKind::TypeError,
-                                format!("'{}' object is not a mapping", mv.type_name()),
-                            )
-                        } else {
-                            err
-                        }
-                        .locate(m.span)
-                    })?;
-                    for (k, v) in pairs {
-                        dict.insert(self, k, v)?;
-                    }
-                }
-            }
-        }
-        Ok(Value::Dict(dict))
     }
 
     /// The (key, value) pairs of a mapping: a dict, or anything with `keys()` and `[]`.

@@ -14,6 +14,7 @@ pub mod assign;
 pub mod attributes;
 pub mod call;
 pub mod classes;
+pub mod displays;
 pub mod eval;
 pub mod exec;
 pub mod frame;
