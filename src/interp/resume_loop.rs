@@ -146,10 +146,11 @@ impl Interp {
                     block = then;
                 }
                 StmtKind::Yield { value, .. } => {
-                    self.ret = match value {
+                    let v = match value {
                         Some(e) => self.eval(f, e).map_err(|e| e.locate(stmt.span))?,
                         None => Value::None,
                     };
+                    self.ret.store(v);
                     return Ok(Step::Yielded);
                 }
                 _ => return Ok(Step::Next),
