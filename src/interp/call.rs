@@ -76,6 +76,15 @@ impl Interp {
         kw: &[(Symbol, Value)],
     ) -> PyResult<Value> {
         let code = &func.code;
+        if kw.is_empty() && code.params.takes_exactly(pos.len()) {
+            // The arguments are the first slots: copied once, no slot written twice.
+            let mut slots = self.take_empty_slots(code.n_slots as usize);
+            slots.extend_from_slice(pos);
+            for _ in pos.len()..code.n_slots as usize {
+                slots.push(Value::Undef);
+            }
+            return self.run_function(func, slots);
+        }
         let mut slots = self.take_slots(code.n_slots as usize);
         if let Err(e) = bind_arguments(func, &mut slots, pos, kw) {
             self.recycle_slots(slots);
@@ -229,16 +238,6 @@ fn bind_arguments(
     let code = &func.code;
     let params = &code.params;
     let n_positional = params.positional.len();
-    // Fast path: exactly the positional parameters, nothing else.
-    if kw.is_empty()
-        && pos.len() == n_positional
-        && params.vararg.is_none()
-        && params.kwonly.is_empty()
-        && params.kwarg.is_none()
-    {
-        slots[..n_positional].clone_from_slice(pos);
-        return Ok(());
-    }
     let name = display_name(code);
     // positional
     let taken = pos.len().min(n_positional);
