@@ -35,7 +35,7 @@ impl Interp {
     ) -> PyResult<Value> {
         if let (Value::Instance(inst), Some(site)) = (obj, site) {
             if site.knows_absent(&inst.class) {
-                if let Some(v) = inst.attrs.borrow().get(name) {
+                if let Some(v) = inst.attrs.borrow().get_hinted(name, &site.attr_index) {
                     return Ok(v.clone());
                 }
             }
@@ -270,7 +270,9 @@ impl Interp {
                 && !is_builtin_class(&inst.class)
                 && site.knows_absent(&inst.class)
             {
-                inst.attrs.borrow_mut().set(name, v);
+                inst.attrs
+                    .borrow_mut()
+                    .set_hinted(name, v, &site.attr_index);
                 return Ok(());
             }
         }

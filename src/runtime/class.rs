@@ -56,6 +56,42 @@ impl AttrTable {
             .map(|(_, v)| v)
     }
 
+    /// `get`, trying first the index `hint` remembers and remembering where `name` was
+    /// found: instances of one class store their attributes in the same order, so one
+    /// place in the program (`self.cur`) finds its attribute at the same index.
+    #[inline(always)]
+    pub fn get_hinted(&self, name: Symbol, hint: &Cell<u32>) -> Option<&Value> {
+        if let Some((k, v)) = self.entries.get(hint.get() as usize) {
+            if *k == name {
+                return Some(v);
+            }
+        }
+        let i = self.entries.iter().position(|(k, _)| *k == name)?;
+        hint.set(i as u32);
+        Some(&self.entries[i].1)
+    }
+
+    /// `set`, with the index hint of `get_hinted`.
+    #[inline(always)]
+    pub fn set_hinted(&mut self, name: Symbol, value: Value, hint: &Cell<u32>) {
+        if let Some((k, v)) = self.entries.get_mut(hint.get() as usize) {
+            if *k == name {
+                v.store(value);
+                return;
+            }
+        }
+        match self.entries.iter().position(|(k, _)| *k == name) {
+            Some(i) => {
+                hint.set(i as u32);
+                self.entries[i].1.store(value);
+            }
+            None => {
+                hint.set(self.entries.len() as u32);
+                self.entries.push((name, value));
+            }
+        }
+    }
+
     #[inline]
     pub fn set(&mut self, name: Symbol, value: Value) {
         if let Some(slot) = self.entries.iter_mut().find(|(k, _)| *k == name) {

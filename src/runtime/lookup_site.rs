@@ -20,6 +20,9 @@ pub struct LookupSite {
     class: Cell<*const Class>,
     epoch: Cell<u64>,
     found: RefCell<Option<Value>>,
+    /// Where in an instance's attribute table this site last found its attribute
+    /// (`AttrTable::get_hinted`).
+    pub attr_index: Cell<u32>,
 }
 
 impl LookupSite {
@@ -28,6 +31,7 @@ impl LookupSite {
             class: Cell::new(std::ptr::null()),
             epoch: Cell::new(u64::MAX),
             found: RefCell::new(None),
+            attr_index: Cell::new(0),
         }
     }
 
