@@ -80,9 +80,6 @@ impl Interp {
             // The arguments are the first slots: copied once, no slot written twice.
             let mut slots = self.take_empty_slots(code.n_slots as usize);
             slots.extend_from_slice(pos);
-            for _ in pos.len()..code.n_slots as usize {
-                slots.push(Value::Undef);
-            }
             return self.run_function(func, slots);
         }
         let mut slots = self.take_slots(code.n_slots as usize);
@@ -95,15 +92,19 @@ impl Interp {
         self.run_function(func, slots)
     }
 
-    /// Runs a user function whose parameters are already bound in `slots` (all
-    /// `code.n_slots` of them): captured variables become cells, then the body runs, or
-    /// a generator is made when the function contains `yield`.
+    /// Runs a user function whose parameters are already bound in `slots`, the first
+    /// of its `code.n_slots` (the rest, if missing, start unbound): captured variables
+    /// become cells, then the body runs, or a generator is made when the function
+    /// contains `yield`.
     pub(super) fn run_function(
         &mut self,
         func: &Rc<Function>,
         mut slots: Vec<Value>,
     ) -> PyResult<Value> {
         let code = &func.code;
+        for _ in slots.len()..code.n_slots as usize {
+            slots.push(Value::Undef);
+        }
         for &s in &code.cell_slots {
             let s = s as usize;
             let v = std::mem::replace(&mut slots[s], Value::Undef);

@@ -1,6 +1,7 @@
 //! Evaluating expressions.
 //!
-//! Owns: `eval` for every IR expression kind, argument lists, displays, f-string parts.
+//! Owns: `eval` for every IR expression kind but displays (`displays.rs`), argument
+//! lists, f-string parts.
 //! Errors are located here: the innermost failing node records its span on the exception
 //! (`Exc::locate`), which becomes this frame's traceback line.
 //! Must not touch: operator semantics (`operators.rs`), attribute rules (`attributes.rs`),
@@ -533,9 +534,6 @@ impl Interp {
                     return Some(Err(e));
                 }
             }
-        }
-        for _ in slots.len()..code.n_slots as usize {
-            slots.push(Value::Undef);
         }
         Some(self.run_function(func, slots))
     }

@@ -36,6 +36,9 @@ struct LookupCache {
     entries: hashbrown::HashMap<Symbol, Option<Value>>,
 }
 
+/// An index hint that matches no entry: a plain `get`/`set` scans.
+const NO_HINT: u32 = u32::MAX;
+
 /// Attributes keyed by interned name, in insertion order. Linear search: attribute tables
 /// are small and a scan of a few `u32`s beats hashing.
 #[derive(Default, Clone)]
@@ -50,10 +53,7 @@ impl AttrTable {
 
     #[inline]
     pub fn get(&self, name: Symbol) -> Option<&Value> {
-        self.entries
-            .iter()
-            .find(|(k, _)| *k == name)
-            .map(|(_, v)| v)
+        self.get_hinted(name, &Cell::new(NO_HINT))
     }
 
     /// `get`, trying first the index `hint` remembers and remembering where `name` was
@@ -66,9 +66,13 @@ impl AttrTable {
                 return Some(v);
             }
         }
-        let i = self.entries.iter().position(|(k, _)| *k == name)?;
-        hint.set(i as u32);
+        let i = self.scan(name, hint)?;
         Some(&self.entries[i].1)
+    }
+
+    #[inline]
+    pub fn set(&mut self, name: Symbol, value: Value) {
+        self.set_hinted(name, value, &Cell::new(NO_HINT));
     }
 
     /// `set`, with the index hint of `get_hinted`.
@@ -80,11 +84,8 @@ impl AttrTable {
                 return;
             }
         }
-        match self.entries.iter().position(|(k, _)| *k == name) {
-            Some(i) => {
-                hint.set(i as u32);
-                self.entries[i].1.store(value);
-            }
+        match self.scan(name, hint) {
+            Some(i) => self.entries[i].1.store(value),
             None => {
                 hint.set(self.entries.len() as u32);
                 self.entries.push((name, value));
@@ -92,13 +93,12 @@ impl AttrTable {
         }
     }
 
+    /// The index of `name` found by a scan, remembered in `hint`.
     #[inline]
-    pub fn set(&mut self, name: Symbol, value: Value) {
-        if let Some(slot) = self.entries.iter_mut().find(|(k, _)| *k == name) {
-            slot.1 = value;
-        } else {
-            self.entries.push((name, value));
-        }
+    fn scan(&self, name: Symbol, hint: &Cell<u32>) -> Option<usize> {
+        let i = self.entries.iter().position(|(k, _)| *k == name)?;
+        hint.set(i as u32);
+        Some(i)
     }
 
     pub fn remove(&mut self, name: Symbol) -> Option<Value> {
