@@ -158,6 +158,9 @@ fn lines_can_be_edited_and_history_is_kept() {
     keys(&mut p, "\x1b[A\r");
     p.exp_string("42\r\n")
         .expect("history from the last session");
+    // Wait for the prompt: a Ctrl-D typed while the terminal is between lines (cooked
+    // mode) is consumed by the tty itself and never reaches the line editor.
+    p.exp_string(">>> ").expect("prompt");
     p.send_control('d').expect("ctrl-d");
     exits_with(&mut p, 0);
     let _ = std::fs::remove_dir_all(&dir);
