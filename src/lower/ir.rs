@@ -191,6 +191,7 @@ pub struct Stmt {
 }
 
 #[derive(Debug)]
+#[repr(u8)]
 pub enum StmtKind {
     /// Evaluate and discard.
     Expr(Expr),
@@ -303,6 +304,7 @@ pub struct Handler {
 
 /// Where an assignment stores.
 #[derive(Debug)]
+#[repr(u8)]
 pub enum Target {
     Local(Slot),
     /// A variable shared with an inner or outer function: the slot holds a cell.
@@ -337,6 +339,7 @@ pub struct Expr {
 }
 
 #[derive(Debug)]
+#[repr(u8)]
 pub enum ExprKind {
     Const(Value),
     Local(Slot),
@@ -472,6 +475,7 @@ pub struct MakeClass {
 }
 
 #[derive(Debug)]
+#[repr(u8)]
 pub enum Arg {
     Pos(Expr),
     Star(Expr),
