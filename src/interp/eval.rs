@@ -40,6 +40,33 @@ fn peek_int(f: &Frame, e: &Expr) -> Option<i64> {
     }
 }
 
+/// The int in `e` when it is a local, a constant or a variable shared with an inner or
+/// outer function (a cell) holding one: `i * j` inside a comprehension reads the
+/// enclosing loop's `i` from its cell without making a `Value`.
+#[inline(always)]
+fn peek_int_or_cell(f: &Frame, e: &Expr) -> Option<i64> {
+    match &e.kind {
+        ExprKind::Deref(s) => match f.slots.get(*s as usize) {
+            Some(Value::Cell(c)) => match *c.value.borrow() {
+                Value::Int(i) => Some(i),
+                _ => None,
+            },
+            _ => None,
+        },
+        _ => peek_int(f, e),
+    }
+}
+
+/// Whether evaluating `e` can neither run code nor change a variable: a read of a
+/// variable or a constant. Such an operand may be evaluated out of order.
+#[inline(always)]
+fn is_plain_read(e: &Expr) -> bool {
+    matches!(
+        e.kind,
+        ExprKind::Local(_) | ExprKind::Const(_) | ExprKind::Deref(_)
+    )
+}
+
 /// The value of `e` when it is a local or a constant, borrowed.
 #[inline(always)]
 fn peek<'a>(f: &'a Frame, e: &'a Expr) -> Option<&'a Value> {
@@ -108,6 +135,12 @@ impl Interp {
                 if let Some(v) = super::operators::number_fast(*op, a, b) {
                     return Ok(v);
                 }
+            } else if let (Some(x), Some(y)) =
+                (peek_int_or_cell(f, left), peek_int_or_cell(f, right))
+            {
+                if let Some(v) = super::operators::int_fast(*op, x, y) {
+                    return Ok(v);
+                }
             }
             let a = self.eval(f, left)?;
             let b = self.eval(f, right)?;
@@ -159,6 +192,18 @@ impl Interp {
         let ExprKind::Subscript { obj, index } = &e.kind else {
             return self.eval_node(f, e);
         };
+        // `xs[i]`, `row[0]`: a bound local indexed by a variable or a constant is read
+        // in place. The index is evaluated first only when that cannot be told apart
+        // (a plain read cannot rebind the local).
+        if peek_bound(f, obj).is_some() && is_plain_read(index) {
+            let i = self.eval(f, index)?;
+            if let Some(o) = peek_bound(f, obj) {
+                let item = self.get_item(o, &i);
+                i.discard();
+                return item.map_err(|x| x.locate(e.span));
+            }
+            i.discard();
+        }
         let o = self.eval(f, obj)?;
         let i = self.eval(f, index)?;
         let item = self.get_item(&o, &i);
