@@ -10,7 +10,7 @@ use super::attributes::class_lookup;
 use super::frame::{Flow, Frame};
 use super::generator::Generator;
 use super::Interp;
-use crate::lower::ir::Code;
+use crate::lower::ir::{Code, CodeKind};
 use crate::runtime::class::Payload;
 use crate::runtime::exception::{Exc, ExcKind, PyResult};
 use crate::runtime::function::{Args, CellObj, Function, NativeFunction};
@@ -134,7 +134,15 @@ impl Interp {
         self.leave();
         self.recycle_slots(std::mem::take(&mut frame.slots));
         match result {
-            Ok(Flow::Return) => Ok(self.take_ret()),
+            Ok(Flow::Return) => {
+                let v = self.take_ret();
+                if code.kind == CodeKind::ListComp {
+                    if let Value::List(l) = &v {
+                        l.release_spare();
+                    }
+                }
+                Ok(v)
+            }
             Ok(_) => Ok(Value::None),
             Err(e) => {
                 e.leave_frame(code, code.span);
@@ -180,7 +188,7 @@ impl Interp {
         site: Option<&LookupSite>,
     ) -> PyResult<Method> {
         match receiver {
-            Value::Instance(inst) if !matches!(inst.payload, Payload::Super { .. }) => {
+            Value::Instance(inst) if !matches!(inst.payload, Payload::Super(_)) => {
                 if !inst.attrs.borrow().contains(name) {
                     match class_lookup(&inst.class, name, site) {
                         Some(Value::Function(func)) => return Ok(Method::Function(func)),

@@ -47,6 +47,21 @@ impl List {
         self.items.borrow_mut().push(v);
     }
 
+    /// Gives back the spare room that appending left, when it is more than CPython's
+    /// lists keep: a `Vec` doubles as it grows (up to twice the items' memory), while
+    /// CPython grows a list by about an eighth. Used on a list comprehension's result,
+    /// which is built by appending and then only read. The allocator does not shrink a
+    /// block in place by less than half, so the items move to an exact-size buffer.
+    pub fn release_spare(&self) {
+        let mut items = self.items.borrow_mut();
+        let len = items.len();
+        if items.capacity() - len > len / 8 + 8 {
+            let mut exact = Vec::with_capacity(len);
+            exact.append(&mut items);
+            *items = exact;
+        }
+    }
+
     pub fn snapshot(&self) -> Vec<Value> {
         self.items.borrow().clone()
     }
