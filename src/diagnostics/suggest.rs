@@ -102,7 +102,7 @@ fn local_names(code: &Code) -> Vec<String> {
 pub fn dir_names(obj: &Value) -> Vec<String> {
     let mut names: Vec<String> = Vec::new();
     match obj {
-        Value::Instance(inst) if matches!(inst.payload, Payload::Super { .. }) => {
+        Value::Instance(inst) if matches!(inst.payload, Payload::Super(_)) => {
             names.extend(type_dir("super"));
         }
         Value::Instance(inst) => {

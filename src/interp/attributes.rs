@@ -78,8 +78,8 @@ impl Interp {
         name: Symbol,
         site: Option<&LookupSite>,
     ) -> PyResult<Value> {
-        if let Payload::Super { class, obj: target } = &inst.payload {
-            return self.super_attr(class, target, name);
+        if let Payload::Super(s) = &inst.payload {
+            return self.super_attr(&s.class, &s.obj, name);
         }
         let class_value = class_lookup(&inst.class, name, site);
         if let Some(fget) = property_accessor(class_value.as_ref(), Accessor::Get, obj, name) {
@@ -318,7 +318,7 @@ impl Interp {
                         return Ok(());
                     }
                 }
-                if matches!(inst.payload, Payload::Super { .. }) || is_builtin_class(&inst.class) {
+                if matches!(inst.payload, Payload::Super(_)) || is_builtin_class(&inst.class) {
                     return Err(attribute_error(
                         format!("'{}' object has no attribute '{name}'", inst.class.name),
                         obj,
@@ -502,15 +502,15 @@ fn property_accessor(
     let Some(Value::Instance(d)) = class_value else {
         return None;
     };
-    let Payload::Property {
+    let Payload::Property(p) = &d.payload else {
+        return None;
+    };
+    let crate::runtime::class::Property {
         fget,
         fset,
         fdel,
         name: prop_name,
-    } = &d.payload
-    else {
-        return None;
-    };
+    } = &**p;
     let (accessor, what) = match which {
         Accessor::Get => (fget, "getter"),
         Accessor::Set => (fset, "setter"),

@@ -161,8 +161,8 @@ pub fn build_class(
     // property's `__set_name__`: a property defined in the class body knows its name.
     for (attr, v) in namespace.iter() {
         if let Value::Instance(inst) = v {
-            if let Payload::Property { name, .. } = &inst.payload {
-                name.set(Some(*attr));
+            if let Payload::Property(p) = &inst.payload {
+                p.name.set(Some(*attr));
             }
         }
     }

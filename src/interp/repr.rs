@@ -221,14 +221,15 @@ impl Interp {
                     return Ok(());
                 }
                 match &inst.payload {
-                    Payload::Super { class, .. } => {
+                    Payload::Super(s) => {
+                        let class = &s.class;
                         let _ = write!(
                             out,
                             "<super: <class '{}'>, <{} object>>",
                             class.name, class.name
                         );
                     }
-                    Payload::Property { .. } => {
+                    Payload::Property(_) => {
                         let _ = write!(out, "<property object at {:#x}>", v.identity());
                     }
                     _ => {

@@ -269,21 +269,27 @@ impl Class {
 pub enum Payload {
     None,
     Exception(Box<ExcData>),
-    Property {
-        fget: Value,
-        fset: Value,
-        fdel: Value,
-        /// The class attribute it was defined as (`__set_name__` at class creation), for
-        /// "property 'x' of 'C' object has no setter"; `None` for one attached later.
-        name: Cell<Option<Symbol>>,
-    },
+    /// Boxed, as `Super` is: the payload is part of every instance, and most have none
+    /// (an inline property made each instance 40 bytes larger).
+    Property(Box<Property>),
     StaticMethod(Value),
     ClassMethod(Value),
     /// `super(class, obj)`: look-ups start after `class` in `type(obj)`'s MRO.
-    Super {
-        class: Rc<Class>,
-        obj: Value,
-    },
+    Super(Box<SuperTarget>),
+}
+
+pub struct Property {
+    pub fget: Value,
+    pub fset: Value,
+    pub fdel: Value,
+    /// The class attribute it was defined as (`__set_name__` at class creation), for
+    /// "property 'x' of 'C' object has no setter"; `None` for one attached later.
+    pub name: Cell<Option<Symbol>>,
+}
+
+pub struct SuperTarget {
+    pub class: Rc<Class>,
+    pub obj: Value,
 }
 
 pub struct Instance {

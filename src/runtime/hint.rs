@@ -98,7 +98,7 @@ impl Culprit {
                 iterable: has_iter(c),
                 iterator: c.lookup(sym::NEXT).is_some(),
             },
-            Value::Instance(inst) if !matches!(inst.payload, Payload::Super { .. }) => {
+            Value::Instance(inst) if !matches!(inst.payload, Payload::Super(_)) => {
                 if has_iter(&inst.class) || inst.class.lookup(sym::GETITEM).is_some() {
                     CulpritKind::Iterable
                 } else if inst.class.lookup(sym::NEXT).is_some() {

@@ -6,7 +6,7 @@
 
 use super::{arg_count, int_arg, no_keywords, only_keywords};
 use crate::interp::Interp;
-use crate::runtime::class::{BuiltinType, Class, Instance, Payload};
+use crate::runtime::class::{BuiltinType, Class, Instance, Payload, Property, SuperTarget};
 use crate::runtime::dict::Dict;
 use crate::runtime::exception::{type_error, value_error, Exc, ExcKind, PyResult};
 use crate::runtime::function::Args;
@@ -160,10 +160,10 @@ pub fn construct(
             [Value::Class(c), obj] => Ok(Value::Instance(Rc::new(Instance {
                 class: types().super_.clone(),
                 attrs: RefCell::new(Default::default()),
-                payload: Payload::Super {
+                payload: Payload::Super(Box::new(SuperTarget {
                     class: c.clone(),
                     obj: obj.clone(),
-                },
+                })),
             }))),
             [] => Err(Exc::new(ExcKind::RuntimeError, "super(): no arguments")),
             [other, ..] => type_error(format!(
@@ -180,12 +180,12 @@ pub fn property(fget: Value, fset: Value, fdel: Value, name: Option<Symbol>) -> 
     Value::Instance(Rc::new(Instance {
         class: types().property.clone(),
         attrs: RefCell::new(Default::default()),
-        payload: Payload::Property {
+        payload: Payload::Property(Box::new(Property {
             fget,
             fset,
             fdel,
             name: std::cell::Cell::new(name),
-        },
+        })),
     }))
 }
 

@@ -385,15 +385,15 @@ fn property_with(args: &Args, which: usize) -> PyResult<Value> {
     let Value::Instance(inst) = p else {
         return type_error("descriptor requires a 'property' object");
     };
-    let Payload::Property {
+    let Payload::Property(p) = &inst.payload else {
+        return type_error("descriptor requires a 'property' object");
+    };
+    let crate::runtime::class::Property {
         fget,
         fset,
         fdel,
         name,
-    } = &inst.payload
-    else {
-        return type_error("descriptor requires a 'property' object");
-    };
+    } = &**p;
     let mut parts = [fget.clone(), fset.clone(), fdel.clone()];
     parts[which] = rest[0].clone();
     let [g, s, d] = parts;
