@@ -134,15 +134,14 @@ impl Interp {
         self.leave();
         self.recycle_slots(std::mem::take(&mut frame.slots));
         match result {
-            Ok(Flow::Return) => {
+            Ok(Flow::Return) if code.kind == CodeKind::ListComp => {
                 let v = self.take_ret();
-                if code.kind == CodeKind::ListComp {
-                    if let Value::List(l) = &v {
-                        l.release_spare();
-                    }
+                if let Value::List(l) = &v {
+                    l.release_spare();
                 }
                 Ok(v)
             }
+            Ok(Flow::Return) => Ok(self.take_ret()),
             Ok(_) => Ok(Value::None),
             Err(e) => {
                 e.leave_frame(code, code.span);
