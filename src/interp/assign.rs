@@ -12,6 +12,7 @@ use crate::runtime::hint::{Count, Culprit, Hint};
 use crate::runtime::symbol::Symbol;
 use crate::runtime::value::Value;
 use crate::syntax::ast::BinOp;
+use crate::syntax::span::Span;
 
 impl Interp {
     /// Stores `v` into `target`. Storing into a local slot, the commonest target, is
@@ -217,6 +218,15 @@ impl Interp {
 
     /// `target op= value`: the target is read, the value evaluated, the in-place operation
     /// applied and the result stored, evaluating the target's object and index once.
+    /// `cur op= rhs`'s new value: the number fast path, else the in-place rules.
+    #[inline(always)]
+    fn combine(&mut self, op: BinOp, cur: Value, rhs: Value, span: Span) -> PyResult<Value> {
+        match super::operators::number_fast(op, &cur, &rhs) {
+            Some(r) => Ok(r),
+            None => self.inplace(op, cur, rhs).map_err(|e| e.locate(span)),
+        }
+    }
+
     pub fn aug_assign(
         &mut self,
         f: &mut Frame,
@@ -252,15 +262,32 @@ impl Interp {
                 span,
                 site,
             } => {
+                // `self.x += self.step`: the object in a local is used in place; the
+                // right side cannot rebind that local, so it is the same object after.
+                if super::eval::cannot_rebind(value) {
+                    if let Some(o) = super::eval::peek_bound(f, obj) {
+                        let cur = self
+                            .get_attr_at(o, *name, Some(site))
+                            .map_err(|e| e.locate(*span))?;
+                        let rhs = self.eval(f, value)?;
+                        let r = self.combine(op, cur, rhs, *span)?;
+                        if let Some(o) = super::eval::peek_bound(f, obj) {
+                            return self
+                                .set_attr_at(o, *name, r, Some(site))
+                                .map_err(|e| e.locate(*span));
+                        }
+                        let o = self.eval(f, obj)?;
+                        return self
+                            .set_attr_at(&o, *name, r, Some(site))
+                            .map_err(|e| e.locate(*span));
+                    }
+                }
                 let o = self.eval(f, obj)?;
                 let cur = self
                     .get_attr_at(&o, *name, Some(site))
                     .map_err(|e| e.locate(*span))?;
                 let rhs = self.eval(f, value)?;
-                let r = match super::operators::number_fast(op, &cur, &rhs) {
-                    Some(r) => r,
-                    None => self.inplace(op, cur, rhs).map_err(|e| e.locate(*span))?,
-                };
+                let r = self.combine(op, cur, rhs, *span)?;
                 self.set_attr_at(&o, *name, r, Some(site))
                     .map_err(|e| e.locate(*span))
             }

@@ -67,6 +67,16 @@ fn is_plain_read(e: &Expr) -> bool {
     )
 }
 
+/// Whether evaluating `e` cannot rebind a local of the running frame: only a `:=` in
+/// this frame can, and these shapes (`v`, `1`, `self.step`) have none.
+#[inline(always)]
+pub(super) fn cannot_rebind(e: &Expr) -> bool {
+    match &e.kind {
+        ExprKind::Attr { obj, .. } => is_plain_read(obj),
+        _ => is_plain_read(e),
+    }
+}
+
 /// The value of `e` when it is a local or a constant, borrowed.
 #[inline(always)]
 fn peek<'a>(f: &'a Frame, e: &'a Expr) -> Option<&'a Value> {
@@ -218,15 +228,25 @@ impl Interp {
         let ExprKind::Attr { obj, name, site } = &e.kind else {
             return self.eval_node(f, e);
         };
-        let read = |this: &mut Interp, o: &Value| {
-            this.get_attr_at(o, *name, Some(site))
-                .map_err(|x| super::attributes::with_attribute_context(x, o, *name).locate(e.span))
-        };
         if let Some(o) = peek_bound(f, obj) {
-            return read(self, o);
+            return self.read_attr(o, *name, site, e.span);
         }
         let o = self.eval(f, obj)?;
-        read(self, &o)
+        self.read_attr(&o, *name, site, e.span)
+    }
+
+    /// `o.name` for `eval_attr`, with the error located at the attribute; inlined into
+    /// both of its paths (a closure there was a call of its own per read).
+    #[inline(always)]
+    fn read_attr(
+        &mut self,
+        o: &Value,
+        name: Symbol,
+        site: &LookupSite,
+        span: Span,
+    ) -> PyResult<Value> {
+        self.get_attr_at(o, name, Some(site))
+            .map_err(|x| super::attributes::with_attribute_context(x, o, name).locate(span))
     }
 
     #[inline(never)]
