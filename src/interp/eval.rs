@@ -134,21 +134,27 @@ impl Interp {
             shape,
         } = &e.kind
         {
-            if let BinaryShape::LocalInt(s, k) = shape {
-                if let Some(Value::Int(x)) = f.slots.get(*s as usize) {
-                    if let Some(v) = super::operators::int_fast(*op, *x, *k) {
-                        return Ok(v);
+            match shape {
+                BinaryShape::LocalInt(s, k) => {
+                    if let Some(Value::Int(x)) = f.slots.get(*s as usize) {
+                        if let Some(v) = super::operators::int_fast(*op, *x, *k) {
+                            return Ok(v);
+                        }
                     }
                 }
+                BinaryShape::WithCell => {
+                    if let (Some(x), Some(y)) =
+                        (peek_int_or_cell(f, left), peek_int_or_cell(f, right))
+                    {
+                        if let Some(v) = super::operators::int_fast(*op, x, y) {
+                            return Ok(v);
+                        }
+                    }
+                }
+                BinaryShape::Other => {}
             }
             if let (Some(a), Some(b)) = (peek(f, left), peek(f, right)) {
                 if let Some(v) = super::operators::number_fast(*op, a, b) {
-                    return Ok(v);
-                }
-            } else if let (Some(x), Some(y)) =
-                (peek_int_or_cell(f, left), peek_int_or_cell(f, right))
-            {
-                if let Some(v) = super::operators::int_fast(*op, x, y) {
                     return Ok(v);
                 }
             }

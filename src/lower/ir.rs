@@ -510,13 +510,25 @@ pub enum DictElem {
 pub enum BinaryShape {
     /// `local op int-constant` (`n - 1`, `i % 7`): an int in the slot is read in place.
     LocalInt(Slot, i64),
+    /// Both operands are variables or constants and one is a cell (`i * j` in a
+    /// comprehension whose `i` belongs to the enclosing loop): ints are read in place.
+    WithCell,
     Other,
 }
 
 impl BinaryShape {
     pub fn of(left: &Expr, right: &Expr) -> BinaryShape {
+        let plain = |e: &Expr| {
+            matches!(
+                e.kind,
+                ExprKind::Local(_) | ExprKind::Const(_) | ExprKind::Deref(_)
+            )
+        };
         match (&left.kind, &right.kind) {
             (ExprKind::Local(s), ExprKind::Const(Value::Int(k))) => BinaryShape::LocalInt(*s, *k),
+            (ExprKind::Deref(_), _) | (_, ExprKind::Deref(_)) if plain(left) && plain(right) => {
+                BinaryShape::WithCell
+            }
             _ => BinaryShape::Other,
         }
     }
