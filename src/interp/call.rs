@@ -198,6 +198,9 @@ impl Interp {
             }
             Value::Class(_) | Value::Module(_) | Value::Instance(_) => {}
             _ => {
+                if let Some(nf) = site.and_then(|s| s.native_method(receiver, name)) {
+                    return Ok(Method::Native(nf));
+                }
                 if let Some(Value::Native(nf)) = class_lookup(&class_of(receiver), name, site) {
                     if nf.is_method {
                         return Ok(Method::Native(nf));

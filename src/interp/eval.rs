@@ -540,6 +540,17 @@ impl Interp {
                 return result;
             }
         }
+        if let Method::Native(nf) = &method {
+            if args.iter().all(|a| matches!(a, Arg::Pos(_))) {
+                // `xs.append(x)`, `s.split(":")`: no keyword vector, no `eval_args`.
+                let mut pos = ArgVec::new();
+                pos.push(obj);
+                for a in args {
+                    pos.push(self.eval(f, a.expr())?);
+                }
+                return self.call_native(nf, Args { pos: &pos, kw: &[] });
+            }
+        }
         let mut pos = ArgVec::new();
         let mut kw = KwVec::new();
         if !matches!(method, Method::Bound(_)) {

@@ -8,7 +8,9 @@
 //! `interp/attributes.rs` and `interp/call.rs` apply those to what it returns.
 
 use super::class::{epoch, Class};
+use super::function::NativeFunction;
 use super::symbol::Symbol;
+use super::types::{builtin_type_key, class_of};
 use super::value::Value;
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
@@ -23,6 +25,10 @@ pub struct LookupSite {
     /// Where in an instance's attribute table this site last found its attribute
     /// (`AttrTable::get_hinted`).
     pub attr_index: Cell<u32>,
+    /// The built-in method `value.name` last found here on a value of a built-in type,
+    /// with that type's `builtin_type_key`. Built-in types cannot be changed, so this
+    /// memo never goes stale and needs no epoch.
+    native: Cell<Option<(u8, &'static NativeFunction)>>,
 }
 
 impl LookupSite {
@@ -32,6 +38,7 @@ impl LookupSite {
             epoch: Cell::new(u64::MAX),
             found: RefCell::new(None),
             attr_index: Cell::new(0),
+            native: Cell::new(None),
         }
     }
 
@@ -51,6 +58,35 @@ impl LookupSite {
     #[inline(always)]
     pub fn knows_absent(&self, class: &Rc<Class>) -> bool {
         self.remembers(class) && self.found.try_borrow().is_ok_and(|f| f.is_none())
+    }
+
+    /// The built-in method `receiver.name(...)` calls when `receiver` is a value of a
+    /// built-in type (`xs.append`, `s.split`), from this site's memo when it saw that
+    /// type before; `None` for instances, classes, modules, and attributes that are not
+    /// built-in methods.
+    #[inline(always)]
+    pub fn native_method(&self, receiver: &Value, name: Symbol) -> Option<&'static NativeFunction> {
+        let key = builtin_type_key(receiver)?;
+        match self.native.get() {
+            Some((k, nf)) if k == key => Some(nf),
+            _ => self.refill_native(key, receiver, name),
+        }
+    }
+
+    #[inline(never)]
+    fn refill_native(
+        &self,
+        key: u8,
+        receiver: &Value,
+        name: Symbol,
+    ) -> Option<&'static NativeFunction> {
+        match class_of(receiver).lookup(name) {
+            Some(Value::Native(nf)) if nf.is_method => {
+                self.native.set(Some((key, nf)));
+                Some(nf)
+            }
+            _ => None,
+        }
     }
 
     #[inline(always)]
