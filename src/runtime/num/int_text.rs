@@ -33,29 +33,41 @@ pub fn too_many_digits_to_int(digits: usize) -> Exc {
 
 /// Appends the decimal digits of `i` (with a `-` when negative), without going through
 /// `core::fmt` (its padding machinery is most of the cost of `str(i)` and `f"{i}"`).
+/// Two digits at a time from a table, then one copy into `out`.
 pub fn push_decimal(out: &mut String, i: i64) {
     // i64::MIN is 19 digits and a sign.
     let mut digits = [0u8; 20];
     let mut at = digits.len();
     let mut n = i.unsigned_abs();
-    loop {
+    while n >= 100 {
+        let pair = (n % 100) as usize * 2;
+        n /= 100;
+        at -= 2;
+        digits[at..at + 2].copy_from_slice(&DIGIT_PAIRS[pair..pair + 2]);
+    }
+    if n >= 10 {
+        let pair = n as usize * 2;
+        at -= 2;
+        digits[at..at + 2].copy_from_slice(&DIGIT_PAIRS[pair..pair + 2]);
+    } else {
         at -= 1;
-        digits[at] = b'0' + (n % 10) as u8;
-        n /= 10;
-        if n == 0 {
-            break;
-        }
+        digits[at] = b'0' + n as u8;
     }
     if i < 0 {
         at -= 1;
         digits[at] = b'-';
     }
-    let text = &digits[at..];
-    out.reserve(text.len());
-    for &b in text {
-        out.push(char::from(b));
-    }
+    // Only ASCII digits and '-' were written, so this never fails.
+    out.push_str(std::str::from_utf8(&digits[at..]).unwrap_or_default());
 }
+
+/// "00" to "99", one after another.
+const DIGIT_PAIRS: &[u8; 200] = b"\
+0001020304050607080910111213141516171819\
+2021222324252627282930313233343536373839\
+4041424344454647484950515253545556575859\
+6061626364656667686970717273747576777879\
+8081828384858687888990919293949596979899";
 
 /// The length of `i`'s decimal digits and sign.
 pub fn decimal_len(i: i64) -> usize {
@@ -154,6 +166,11 @@ mod tests {
             let mut pushed = String::from("x");
             push_decimal(&mut pushed, i);
             assert_eq!(pushed, format!("x{i}"));
+        }
+        for i in -10_000..10_000 {
+            let mut pushed = String::new();
+            push_decimal(&mut pushed, i);
+            assert_eq!(pushed, i.to_string());
         }
         assert_eq!(
             int_to_decimal(IntRef::Small(i64::MIN)).unwrap(),
