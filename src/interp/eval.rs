@@ -57,6 +57,27 @@ fn peek_int_or_cell(f: &Frame, e: &Expr) -> Option<i64> {
     }
 }
 
+/// The value of an int-only expression tree (`BinaryShape::IntTree`) folded on the
+/// ints in place; `None` when a leaf is not an int or a step needs the general rules.
+fn int_tree(f: &Frame, e: &Expr) -> Option<i64> {
+    match &e.kind {
+        ExprKind::Binary {
+            op, left, right, ..
+        } => super::operators::int_op(*op, int_operand(f, left)?, int_operand(f, right)?),
+        _ => peek_int_or_cell(f, e),
+    }
+}
+
+/// An operand of an int-only tree: a leaf read inline, an inner operation folded by a
+/// call of `int_tree`.
+#[inline(always)]
+fn int_operand(f: &Frame, e: &Expr) -> Option<i64> {
+    match &e.kind {
+        ExprKind::Binary { .. } => int_tree(f, e),
+        _ => peek_int_or_cell(f, e),
+    }
+}
+
 /// Whether evaluating `e` can neither run code nor change a variable: a read of a
 /// variable or a constant. Such an operand may be evaluated out of order.
 #[inline(always)]
@@ -148,6 +169,13 @@ impl Interp {
                     {
                         if let Some(v) = super::operators::int_fast(*op, x, y) {
                             return Ok(v);
+                        }
+                    }
+                }
+                BinaryShape::IntTree => {
+                    if let (Some(x), Some(y)) = (int_operand(f, left), int_operand(f, right)) {
+                        if let Some(v) = super::operators::int_op(*op, x, y) {
+                            return Ok(Value::Int(v));
                         }
                     }
                 }

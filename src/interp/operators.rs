@@ -22,7 +22,13 @@ use std::rc::Rc;
 /// to the general path (overflow, negative operands of `//` and `%`, division, powers).
 #[inline(always)]
 pub fn int_fast(op: BinOp, a: i64, b: i64) -> Option<Value> {
-    let r = match op {
+    int_op(op, a, b).map(Value::Int)
+}
+
+/// `int_fast` on the numbers themselves (what an int-only expression tree folds with).
+#[inline(always)]
+pub fn int_op(op: BinOp, a: i64, b: i64) -> Option<i64> {
+    Some(match op {
         BinOp::Add => a.checked_add(b)?,
         BinOp::Sub => a.checked_sub(b)?,
         BinOp::Mul => a.checked_mul(b)?,
@@ -33,8 +39,7 @@ pub fn int_fast(op: BinOp, a: i64, b: i64) -> Option<Value> {
         BinOp::BitXor => a ^ b,
         BinOp::RShift if b >= 0 => a >> b.min(63),
         _ => return None,
-    };
-    Some(Value::Int(r))
+    })
 }
 
 /// `a op b` when both are ints (`int_fast`) or numbers with a float among them

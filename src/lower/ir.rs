@@ -513,6 +513,12 @@ pub enum BinaryShape {
     /// Both operands are variables or constants and one is a cell (`i * j` in a
     /// comprehension whose `i` belongs to the enclosing loop): ints are read in place.
     WithCell,
+    /// A tree of int operations over variables and int constants with another such
+    /// operation among its operands (`(i * j + r) % 10`, `x * 2 + 1`): folded on the
+    /// ints in place, with no `Value` or `Result` per inner node, when every leaf holds
+    /// an int and no step needs the general rules; evaluated node by node otherwise
+    /// (reading the leaves twice is unobservable: they are plain reads).
+    IntTree,
     Other,
 }
 
@@ -524,13 +530,43 @@ impl BinaryShape {
                 ExprKind::Local(_) | ExprKind::Const(_) | ExprKind::Deref(_)
             )
         };
+        let nested = |e: &Expr| matches!(e.kind, ExprKind::Binary { .. });
         match (&left.kind, &right.kind) {
             (ExprKind::Local(s), ExprKind::Const(Value::Int(k))) => BinaryShape::LocalInt(*s, *k),
+            _ if (nested(left) || nested(right)) && is_int_tree(left) && is_int_tree(right) => {
+                BinaryShape::IntTree
+            }
             (ExprKind::Deref(_), _) | (_, ExprKind::Deref(_)) if plain(left) && plain(right) => {
                 BinaryShape::WithCell
             }
             _ => BinaryShape::Other,
         }
+    }
+}
+
+/// Whether `e` is a variable, an int constant, or an operation `BinaryShape::IntTree`
+/// can fold (`+ - * // % & | ^ >>`) on two such expressions.
+fn is_int_tree(e: &Expr) -> bool {
+    match &e.kind {
+        ExprKind::Local(_) | ExprKind::Deref(_) | ExprKind::Const(Value::Int(_)) => true,
+        ExprKind::Binary {
+            op, left, right, ..
+        } => {
+            matches!(
+                op,
+                BinOp::Add
+                    | BinOp::Sub
+                    | BinOp::Mul
+                    | BinOp::FloorDiv
+                    | BinOp::Mod
+                    | BinOp::BitAnd
+                    | BinOp::BitOr
+                    | BinOp::BitXor
+                    | BinOp::RShift
+            ) && is_int_tree(left)
+                && is_int_tree(right)
+        }
+        _ => false,
     }
 }
 
