@@ -73,8 +73,14 @@ fn int_tree(f: &Frame, e: &Expr) -> Option<i64> {
 #[inline(always)]
 fn int_operand(f: &Frame, e: &Expr) -> Option<i64> {
     match &e.kind {
+        ExprKind::Local(s) => match f.slots.get(*s as usize) {
+            Some(Value::Int(i)) => Some(*i),
+            _ => None,
+        },
+        ExprKind::Const(Value::Int(i)) => Some(*i),
         ExprKind::Binary { .. } => int_tree(f, e),
-        _ => peek_int_or_cell(f, e),
+        ExprKind::Deref(_) => peek_int_or_cell(f, e),
+        _ => None,
     }
 }
 
@@ -433,7 +439,8 @@ impl Interp {
                 }
             }
             ExprKind::Compare { op, left, right } => {
-                if let (Some(x), Some(y)) = (peek_int(f, left), peek_int(f, right)) {
+                // `i < n`, `x % 3 == 0`: int operands, or int-only trees, in place.
+                if let (Some(x), Some(y)) = (int_operand(f, left), int_operand(f, right)) {
                     if let Some(r) = super::operators::int_compare(*op, x, y) {
                         return Ok(r);
                     }
