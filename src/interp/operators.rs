@@ -167,7 +167,11 @@ impl Interp {
 
     /// `a op= b`: the in-place method when there is one (lists, sets, dicts and user
     /// `__iadd__`…), else `a op b`.
-    pub fn inplace(&mut self, op: BinOp, a: Value, b: Value) -> PyResult<Value> {
+    pub fn inplace(&mut self, op: BinOp, mut a: Value, b: Value) -> PyResult<Value> {
+        // `total += x` on a big int held only by the target grows it where it is.
+        if num::accumulate_in_place(op, &mut a, &b) {
+            return Ok(a);
+        }
         if let Value::Instance(inst) = &a {
             let (name, rname, iname) = dunders(op);
             if let Some(m) = inst.class.lookup(iname) {

@@ -283,13 +283,19 @@ fn sum(interp: &mut Interp, args: Args) -> PyResult<Value> {
     }
     let it = interp.iter(&args.pos[0])?;
     while let Some(x) = interp.next(&it)? {
-        let next_total = match (&total, &x) {
-            (Value::Int(a), Value::Int(b)) => match a.checked_add(*b) {
-                Some(r) => Value::Int(r),
-                None => interp.binary(crate::syntax::ast::BinOp::Add, &total, &x)?,
-            },
-            _ => interp.binary(crate::syntax::ast::BinOp::Add, &total, &x)?,
-        };
+        if let (Value::Int(a), Value::Int(b)) = (&total, &x) {
+            if let Some(r) = a.checked_add(*b) {
+                total = Value::Int(r);
+                continue;
+            }
+        }
+        // A big running total is grown in place: no allocation per item.
+        if crate::runtime::num::accumulate_in_place(crate::syntax::ast::BinOp::Add, &mut total, &x)
+        {
+            x.discard();
+            continue;
+        }
+        let next_total = interp.binary(crate::syntax::ast::BinOp::Add, &total, &x)?;
         total.store(next_total);
         x.discard();
     }

@@ -83,11 +83,14 @@ fn small_shl(x: i64, y: i64) -> Option<i64> {
 #[inline(never)]
 pub fn int_binary(op: BinOp, a: IntRef, b: IntRef) -> PyResult<Value> {
     match op {
-        BinOp::Add => Ok(Value::from_bigint(a.to_bigint() + b.to_bigint())),
-        BinOp::Sub => Ok(Value::from_bigint(a.to_bigint() - b.to_bigint())),
+        BinOp::Add | BinOp::Sub => Ok(Value::from_bigint(add_sub_borrowed(op, a, b))),
         BinOp::Mul => {
             check_int_bits(a.bits() + b.bits())?;
-            Ok(Value::from_bigint(a.to_bigint() * b.to_bigint()))
+            Ok(Value::from_bigint(match (a, b) {
+                (IntRef::Big(x), IntRef::Big(y)) => x * y,
+                (IntRef::Big(x), IntRef::Small(j)) | (IntRef::Small(j), IntRef::Big(x)) => x * j,
+                (IntRef::Small(i), IntRef::Small(j)) => BigInt::from(i) * j,
+            }))
         }
         BinOp::Div => int_true_div(a, b).map(Value::Float),
         BinOp::FloorDiv => {
@@ -114,6 +117,51 @@ pub fn int_binary(op: BinOp, a: IntRef, b: IntRef) -> PyResult<Value> {
             "unsupported operand type(s) for @: 'int' and 'int'",
         )),
     }
+}
+
+/// `a + b` or `a - b` (`op` is one of the two) without copying either operand first:
+/// the result is the only new big int.
+fn add_sub_borrowed(op: BinOp, a: IntRef, b: IntRef) -> BigInt {
+    let add = op == BinOp::Add;
+    match (a, b) {
+        (IntRef::Big(x), IntRef::Big(y)) if add => x + y,
+        (IntRef::Big(x), IntRef::Big(y)) => x - y,
+        (IntRef::Big(x), IntRef::Small(j)) if add => x + j,
+        (IntRef::Big(x), IntRef::Small(j)) => x - j,
+        (IntRef::Small(i), IntRef::Big(y)) if add => y + i,
+        (IntRef::Small(i), IntRef::Big(y)) => i - y,
+        (IntRef::Small(i), IntRef::Small(j)) if add => BigInt::from(i) + j,
+        (IntRef::Small(i), IntRef::Small(j)) => BigInt::from(i) - j,
+    }
+}
+
+/// `acc += b` or `acc -= b` (`op` is `Add` or `Sub`) done in place when `acc` is a big
+/// int that nothing else refers to (a running total held only by a local or by
+/// `sum()`), so the step allocates nothing. `false`, with `acc` untouched, otherwise.
+/// Ints are immutable in Python; the change is invisible because no one else holds it.
+pub fn accumulate_in_place(op: BinOp, acc: &mut Value, b: &Value) -> bool {
+    if !matches!(op, BinOp::Add | BinOp::Sub) {
+        return false;
+    }
+    let Value::BigInt(rc) = acc else {
+        return false;
+    };
+    let Some(big) = std::rc::Rc::get_mut(rc) else {
+        return false;
+    };
+    match (op, b) {
+        (BinOp::Add, Value::Int(j)) => *big += *j,
+        (BinOp::Sub, Value::Int(j)) => *big -= *j,
+        (BinOp::Add, Value::BigInt(y)) => *big += &**y,
+        (BinOp::Sub, Value::BigInt(y)) => *big -= &**y,
+        _ => return false,
+    }
+    // A result that fits in 64 bits is a small int again (`BigInt` holds only values
+    // that do not).
+    if let Some(i) = num_traits::ToPrimitive::to_i64(&*big) {
+        *acc = Value::Int(i);
+    }
+    true
 }
 
 /// `(a // b, a % b)` for ints.

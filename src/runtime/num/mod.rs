@@ -44,7 +44,7 @@ pub use float_text::{float_repr, format_float, FloatFlags, FloatStyle};
 pub use format_number::format_number;
 pub use format_spec::format_str;
 pub use hash::{hash_bigint, hash_float, hash_int, hash_number, hash_str, hash_tuple};
-pub use int_ops::int_bit_count;
+pub use int_ops::{accumulate_in_place, int_bit_count};
 pub use int_pow::pow_mod;
 pub use int_text::{
     decimal_len, int_to_decimal, int_to_radix, push_decimal, small_int_to_decimal, MAX_STR_DIGITS,
