@@ -25,6 +25,14 @@ use std::rc::Rc;
 /// The variants that own nothing come first, so that `owns_nothing` is one comparison
 /// of the tag; `Clone` and `discard` answer those inline (the compiler's clone and drop
 /// of the whole enum are out-of-line calls).
+///
+/// The tag is a full word (`repr(u64)`) so that every payload sits in the second word:
+/// a moved value is then two aligned word copies. With a one-byte tag the compiler
+/// copied bytes 1..16 in odd overlapping pieces, and reading a value back as different
+/// pieces than it was written stalled store-to-load forwarding on every `return`/`yield`
+/// hand-over (see docs/performance.md). `Option<Value>` and `PyResult<Value>` still fit
+/// in 16 bytes, in the tag's unused values.
+#[repr(u64)]
 pub enum Value {
     /// An unbound slot. Never visible to Python code: reading one raises
     /// `UnboundLocalError`/`NameError`.
@@ -339,6 +347,11 @@ mod tests {
     #[test]
     fn value_is_two_words() {
         assert_eq!(std::mem::size_of::<Value>(), 16);
+        assert_eq!(std::mem::size_of::<Option<Value>>(), 16);
+        assert_eq!(
+            std::mem::size_of::<crate::runtime::exception::PyResult<Value>>(),
+            16
+        );
     }
 
     #[test]
