@@ -16,6 +16,7 @@ use crate::runtime::num;
 use crate::runtime::symbol::{sym, Symbol};
 use crate::runtime::types::class_of;
 use crate::runtime::value::Value;
+use crate::syntax::ast::BinOp;
 use std::rc::Rc;
 
 builtin_fn!(PRINT, "print", "print(*objects, sep=' ', end='\\n')", print);
@@ -290,13 +291,10 @@ fn sum(interp: &mut Interp, args: Args) -> PyResult<Value> {
             }
         }
         // A big running total is grown in place: no allocation per item.
-        if crate::runtime::num::accumulate_in_place(crate::syntax::ast::BinOp::Add, &mut total, &x)
-        {
-            x.discard();
-            continue;
+        if !num::accumulate_in_place(BinOp::Add, &mut total, &x) {
+            let next_total = interp.binary(BinOp::Add, &total, &x)?;
+            total.store(next_total);
         }
-        let next_total = interp.binary(crate::syntax::ast::BinOp::Add, &total, &x)?;
-        total.store(next_total);
         x.discard();
     }
     Ok(total)
@@ -587,7 +585,7 @@ fn pow(interp: &mut Interp, args: Args) -> PyResult<Value> {
                 m.type_name()
             ))
         }),
-        None => interp.binary(crate::syntax::ast::BinOp::Pow, &args.pos[0], &args.pos[1]),
+        None => interp.binary(BinOp::Pow, &args.pos[0], &args.pos[1]),
     }
 }
 

@@ -3,7 +3,8 @@
 //! Owns: `+ - * // % << >> & | ^` and true division for two ints, with Python's rules:
 //! results never wrap (i64 overflow moves to `BigInt`, and back when a result fits),
 //! floor division and modulo round toward negative infinity, shifts reject negative
-//! counts, and huge results raise instead of exhausting memory. Also `int.bit_count`.
+//! counts, and huge results raise instead of exhausting memory. Also `int.bit_count`, and
+//! growing a big running total that nothing else holds in place (`accumulate_in_place`).
 //! Must not touch: `**` (see `int_pow.rs`), floats (see `float_ops.rs`), dispatch on
 //! operand types (see `arith.rs`).
 

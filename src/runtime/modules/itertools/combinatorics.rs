@@ -144,17 +144,28 @@ fn new_indices(kind: Combinatoric, pools: Vec<Vec<Value>>, r: usize) -> Indices 
     }
 }
 
-fn r_arg(v: Option<&Value>) -> PyResult<Option<usize>> {
-    match v {
-        None | Some(Value::None) => Ok(None),
+/// The pool and `r` of `permutations`/`combinations*(iterable, r)`, checked in
+/// CPython's order: keywords, argument count, the iterable (read whole), then `r`
+/// (`None` when absent or `None`; a negative `r` is a ValueError).
+fn pool_and_r(
+    interp: &mut Interp,
+    args: &Args,
+    name: &str,
+) -> PyResult<(Vec<Value>, Option<usize>)> {
+    only_keywords(args, &["iterable", "r"], name)?;
+    arg_count(args.pos, name, 1, 2)?;
+    let pool = interp.collect(&args.pos[0])?;
+    let r = match args.pos.get(1).or(args.kwarg_named("r")) {
+        None | Some(Value::None) => None,
         Some(v) => {
             let r = crate::runtime::builtins::int_arg(v, "")?;
             if r < 0 {
                 return value_error("r must be non-negative");
             }
-            Ok(Some(r as usize))
+            Some(r as usize)
         }
-    }
+    };
+    Ok((pool, r))
 }
 
 pub(super) fn product(interp: &mut Interp, args: Args) -> PyResult<Value> {
@@ -182,10 +193,8 @@ pub(super) fn product(interp: &mut Interp, args: Args) -> PyResult<Value> {
 }
 
 pub(super) fn permutations(interp: &mut Interp, args: Args) -> PyResult<Value> {
-    only_keywords(&args, &["iterable", "r"], "permutations")?;
-    arg_count(args.pos, "permutations", 1, 2)?;
-    let pool = interp.collect(&args.pos[0])?;
-    let r = r_arg(args.pos.get(1).or(args.kwarg_named("r")))?.unwrap_or(pool.len());
+    let (pool, r) = pool_and_r(interp, &args, "permutations")?;
+    let r = r.unwrap_or(pool.len());
     Ok(tool(
         "permutations",
         new_indices(Combinatoric::Permutations, vec![pool], r),
@@ -193,27 +202,28 @@ pub(super) fn permutations(interp: &mut Interp, args: Args) -> PyResult<Value> {
 }
 
 pub(super) fn combinations(interp: &mut Interp, args: Args) -> PyResult<Value> {
-    only_keywords(&args, &["iterable", "r"], "combinations")?;
-    arg_count(args.pos, "combinations", 1, 2)?;
-    let pool = interp.collect(&args.pos[0])?;
-    let Some(r) = r_arg(args.pos.get(1).or(args.kwarg_named("r")))? else {
-        return type_error("combinations() missing required argument 'r' (pos 2)");
-    };
-    Ok(tool(
-        "combinations",
-        new_indices(Combinatoric::Combinations, vec![pool], r),
-    ))
+    choose(interp, args, "combinations", Combinatoric::Combinations)
 }
 
 pub(super) fn combinations_with_replacement(interp: &mut Interp, args: Args) -> PyResult<Value> {
-    only_keywords(&args, &["iterable", "r"], "combinations_with_replacement")?;
-    arg_count(args.pos, "combinations_with_replacement", 1, 2)?;
-    let pool = interp.collect(&args.pos[0])?;
-    let Some(r) = r_arg(args.pos.get(1).or(args.kwarg_named("r")))? else {
-        return type_error("combinations_with_replacement() missing required argument 'r' (pos 2)");
-    };
-    Ok(tool(
+    choose(
+        interp,
+        args,
         "combinations_with_replacement",
-        new_indices(Combinatoric::CombinationsWithReplacement, vec![pool], r),
-    ))
+        Combinatoric::CombinationsWithReplacement,
+    )
+}
+
+/// `combinations` and `combinations_with_replacement`, whose `r` is required.
+fn choose(
+    interp: &mut Interp,
+    args: Args,
+    name: &'static str,
+    kind: Combinatoric,
+) -> PyResult<Value> {
+    let (pool, r) = pool_and_r(interp, &args, name)?;
+    let Some(r) = r else {
+        return type_error(format!("{name}() missing required argument 'r' (pos 2)"));
+    };
+    Ok(tool(name, new_indices(kind, vec![pool], r)))
 }
