@@ -35,7 +35,7 @@ use crate::runtime::exception::{Exc, ExcKind, PyResult};
 use crate::runtime::symbol::Symbol;
 use crate::runtime::value::Value;
 use frame::{Flow, Frame, ResumeInput};
-use std::collections::HashMap;
+use hashbrown::HashMap;
 use std::io::Write;
 
 /// Settings of one run.

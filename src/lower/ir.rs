@@ -37,7 +37,7 @@ pub type GlobalId = u32;
 #[derive(Debug, Default, Clone)]
 pub struct Globals {
     pub names: Vec<Symbol>,
-    index: std::collections::HashMap<Symbol, GlobalId>,
+    index: hashbrown::HashMap<Symbol, GlobalId>,
 }
 
 impl Globals {

@@ -18,7 +18,7 @@ use crate::runtime::value::Value;
 use crate::syntax::ast::{self, ExprKind as A};
 use crate::syntax::error::SyntaxError;
 use crate::syntax::span::Span;
-use std::collections::HashMap;
+use hashbrown::HashMap;
 
 /// Which sequence display is being built.
 #[derive(Clone, Copy)]

@@ -10,7 +10,8 @@
 use crate::lower::ir::CodeKind;
 use crate::syntax::error::SyntaxError;
 use crate::syntax::span::Span;
-use std::collections::{BTreeSet, HashMap, HashSet};
+use hashbrown::{HashMap, HashSet};
+use std::collections::BTreeSet;
 
 /// Index of a scope in its `ScopeTable`.
 pub(super) type ScopeId = usize;

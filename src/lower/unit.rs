@@ -12,7 +12,7 @@ use super::ir::{self, CodeKind, Slot};
 use super::scope::{Binding, Scope, ScopeId};
 use crate::runtime::symbol::{sym, Symbol};
 use crate::syntax::span::{SourceFile, Span};
-use std::collections::HashMap;
+use hashbrown::HashMap;
 use std::rc::Rc;
 
 pub(super) struct Unit {

@@ -5,8 +5,8 @@
 //! Must not touch: values or objects. Interned text is leaked on purpose: the set of
 //! names a program uses is small and lives as long as the program.
 
+use hashbrown::HashMap;
 use std::cell::RefCell;
-use std::collections::HashMap;
 use std::fmt;
 
 #[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]

@@ -27,7 +27,7 @@ use super::function::{Args, NativeFunction};
 use super::symbol::Symbol;
 use super::types::BuiltinTypes;
 use super::value::Value;
-use std::collections::HashMap;
+use hashbrown::HashMap;
 
 /// Declares a `static` built-in function.
 macro_rules! builtin_fn {
