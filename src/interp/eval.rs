@@ -18,6 +18,7 @@ use crate::runtime::exception::{type_error, Exc, ExcKind, PyResult};
 use crate::runtime::function::{Args, Function, NativeFunction};
 use crate::runtime::lookup_site::LookupSite;
 use crate::runtime::range::Slice;
+use crate::runtime::str::PyStr;
 use crate::runtime::symbol::Symbol;
 use crate::runtime::types::class_of;
 use crate::runtime::value::Value;
@@ -680,11 +681,11 @@ impl Interp {
             };
             pieces.push(piece);
         }
-        let mut out = String::with_capacity(pieces.iter().map(FieldText::byte_len).sum());
+        let mut out = PyStr::with_capacity(pieces.iter().map(FieldText::byte_len).sum());
         for piece in &pieces {
             piece.push_to(&mut out);
         }
-        Ok(Value::string(out))
+        Ok(Value::Str(out))
     }
 
     /// The text of one f-string field `{value!conversion:spec}`.

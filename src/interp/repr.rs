@@ -17,13 +17,21 @@ use crate::runtime::text;
 use crate::runtime::types::class_of;
 use crate::runtime::value::Value;
 use std::fmt::Write;
-use std::rc::Rc;
 
 impl Interp {
     pub fn repr(&mut self, v: &Value) -> PyResult<String> {
         let mut out = String::new();
         self.write_repr(&mut out, v)?;
         Ok(out)
+    }
+
+    /// `str(v)` as a string object: a str is returned itself, as CPython does.
+    pub fn str_value(&mut self, v: &Value) -> PyResult<Value> {
+        match v {
+            Value::Str(_) => Ok(v.clone()),
+            Value::Int(i) => Ok(Value::str(num::decimal_str(*i, &mut [0u8; 20]))),
+            _ => Ok(Value::string(self.str_of(v)?)),
+        }
     }
 
     /// `str(v)`.
@@ -406,7 +414,7 @@ impl Interp {
 pub enum FieldText {
     /// A plain `{i}` of an int: its digits, written when the result is built.
     Int(i64),
-    Str(Rc<PyStr>),
+    Str(PyStr),
     Text(String),
 }
 
@@ -420,9 +428,9 @@ impl FieldText {
         }
     }
 
-    pub fn push_to(&self, out: &mut String) {
+    pub fn push_to(&self, out: &mut PyStr) {
         match self {
-            FieldText::Int(i) => num::push_decimal(out, *i),
+            FieldText::Int(i) => out.push_str(num::decimal_str(*i, &mut [0u8; 20])),
             FieldText::Str(s) => out.push_str(s.as_str()),
             FieldText::Text(t) => out.push_str(t),
         }
@@ -430,7 +438,7 @@ impl FieldText {
 
     pub fn into_value(self) -> Value {
         match self {
-            FieldText::Int(i) => Value::string(num::small_int_to_decimal(i)),
+            FieldText::Int(i) => Value::str(num::decimal_str(i, &mut [0u8; 20])),
             FieldText::Str(s) => Value::Str(s),
             FieldText::Text(t) => Value::string(t),
         }

@@ -152,11 +152,10 @@ impl Interp {
                 }
             },
             Value::Str(text) => match self.seq_index(index, text.char_len(), "string")? {
-                Index::At(i) => Ok(Value::string(
-                    text.char_at(i as usize)
-                        .map(String::from)
-                        .unwrap_or_default(),
-                )),
+                Index::At(i) => Ok(match text.char_at(i as usize) {
+                    Some(c) => Value::str(c.encode_utf8(&mut [0u8; 4])),
+                    None => Value::str(""),
+                }),
                 Index::Slice(s) => {
                     if s.step == 1 {
                         let end = (s.start + s.len() as i64).max(s.start);

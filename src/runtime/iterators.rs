@@ -36,7 +36,7 @@ pub enum IterState {
     },
     /// `byte` is the offset of the next code point.
     Str {
-        text: Rc<PyStr>,
+        text: PyStr,
         byte: usize,
     },
     Range {

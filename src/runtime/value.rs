@@ -1,6 +1,7 @@
 //! `Value`: what a Python expression evaluates to.
 //!
-//! Owns: the `Value` enum (inline `None`/bool/int/float, heap objects behind `Rc`),
+//! Owns: the `Value` enum (inline `None`/bool/int/float, heap objects behind `Rc`, a
+//! str behind `PyStr`, its own one-allocation handle),
 //! identity, cheap constructors and the type name used in error messages.
 //! Must not touch: operator semantics (see `interp/operators.rs`), method tables
 //! (see the per-type files), or anything that runs Python code.
@@ -46,7 +47,7 @@ pub enum Value {
     Float(f64),
     Native(&'static NativeFunction),
     BigInt(Rc<BigInt>),
-    Str(Rc<PyStr>),
+    Str(PyStr),
     List(Rc<List>),
     Tuple(Rc<Tuple>),
     Dict(Rc<Dict>),
@@ -151,11 +152,11 @@ impl Value {
 
 impl Value {
     pub fn str(s: &str) -> Value {
-        Value::Str(Rc::new(PyStr::new(s)))
+        Value::Str(PyStr::new(s))
     }
 
     pub fn string(s: String) -> Value {
-        Value::Str(Rc::new(PyStr::from_string(s)))
+        Value::Str(PyStr::from_string(s))
     }
 
     /// An int from a big integer, normalised to `Int` when it fits in 64 bits.
@@ -193,7 +194,7 @@ impl Value {
             (Int(a), Int(b)) => a == b,
             (Float(a), Float(b)) => a.to_bits() == b.to_bits(),
             (BigInt(a), BigInt(b)) => Rc::ptr_eq(a, b),
-            (Str(a), Str(b)) => Rc::ptr_eq(a, b),
+            (Str(a), Str(b)) => PyStr::ptr_eq(a, b),
             (List(a), List(b)) => Rc::ptr_eq(a, b),
             (Tuple(a), Tuple(b)) => Rc::ptr_eq(a, b) || (a.is_empty() && b.is_empty()),
             (Dict(a), Dict(b)) => Rc::ptr_eq(a, b),
@@ -229,7 +230,7 @@ impl Value {
             Int(i) => 0x2000_0000usize.wrapping_add((*i as usize).wrapping_mul(32)),
             Float(f) => f.to_bits() as usize,
             BigInt(r) => p(r),
-            Str(r) => p(r),
+            Str(r) => r.address(),
             List(r) => p(r),
             Tuple(r) => p(r),
             Dict(r) => p(r),

@@ -67,7 +67,7 @@ pub fn construct(
         BuiltinType::Str => {
             only_keywords(&args, &["object"], "str")?;
             match pos.first().or(args.kwarg_named("object")) {
-                Some(v) => Ok(Value::string(interp.str_of(v)?)),
+                Some(v) => interp.str_value(v),
                 None => Ok(Value::str("")),
             }
         }

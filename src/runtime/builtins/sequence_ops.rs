@@ -9,6 +9,7 @@ use crate::interp::operators::unsupported;
 use crate::interp::Interp;
 use crate::runtime::exception::{type_error, Exc, ExcKind, PyResult};
 use crate::runtime::num;
+use crate::runtime::str::PyStr;
 use crate::runtime::symbol::{sym, Symbol};
 use crate::runtime::value::Value;
 use crate::syntax::ast::{BinOp, CmpOp};
@@ -61,10 +62,10 @@ fn sequence_name(v: &Value) -> Option<&'static str> {
 pub fn binary(interp: &mut Interp, op: BinOp, a: &Value, b: &Value) -> PyResult<Value> {
     match (op, a, b) {
         (BinOp::Add, Value::Str(x), Value::Str(y)) => {
-            let mut s = String::with_capacity(x.as_str().len() + y.as_str().len());
+            let mut s = PyStr::with_capacity(x.as_str().len() + y.as_str().len());
             s.push_str(x.as_str());
             s.push_str(y.as_str());
-            Ok(Value::string(s))
+            Ok(Value::Str(s))
         }
         (BinOp::Add, Value::List(x), Value::List(y)) => {
             let mut v = x.snapshot();
@@ -261,8 +262,8 @@ pub fn inplace(interp: &mut Interp, op: BinOp, a: Value, b: Value) -> PyResult<V
         (BinOp::Add, Value::Str(_), Value::Str(tail)) => {
             let tail = tail.clone();
             let mut a = a;
-            if let Value::Str(rc) = &mut a {
-                if let Some(s) = Rc::get_mut(rc) {
+            if let Value::Str(s) = &mut a {
+                if s.is_unique() {
                     s.push_str(tail.as_str());
                     return Ok(a);
                 }

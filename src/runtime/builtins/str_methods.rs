@@ -14,7 +14,6 @@ use crate::runtime::symbol::Symbol;
 use crate::runtime::text::{self, Conversion, FieldKey, FormatArgs};
 use crate::runtime::value::Value;
 use smallvec::SmallVec;
-use std::rc::Rc;
 
 /// Declares a method taking no arguments that maps the text to a new string.
 macro_rules! text_to_text {
@@ -209,7 +208,7 @@ pub static METHODS: &[&NativeFunction] = &[
     &ITER,
 ];
 
-pub fn this<'a>(args: &Args<'a>, method: &str) -> PyResult<(&'a Rc<PyStr>, &'a [Value])> {
+pub fn this<'a>(args: &Args<'a>, method: &str) -> PyResult<(&'a PyStr, &'a [Value])> {
     match receiver(args) {
         (Value::Str(s), rest) => Ok((s, rest)),
         (other, _) => type_error(format!(
@@ -575,10 +574,10 @@ fn join(interp: &mut Interp, args: Args) -> PyResult<Value> {
             join_items(sep.as_str(), &items)?
         }
     };
-    Ok(Value::string(joined))
+    Ok(Value::Str(joined))
 }
 
-fn join_items(sep: &str, items: &[Value]) -> PyResult<String> {
+fn join_items(sep: &str, items: &[Value]) -> PyResult<PyStr> {
     let mut parts: SmallVec<[&str; 8]> = SmallVec::with_capacity(items.len());
     for (i, item) in items.iter().enumerate() {
         match item {

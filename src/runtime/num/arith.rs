@@ -225,7 +225,7 @@ mod tests {
                 "9223372036854775808",
             ),
             (
-                Value::Str(std::rc::Rc::new(crate::runtime::str::PyStr::new("x"))),
+                Value::Str(crate::runtime::str::PyStr::new("x")),
                 BinOp::Add,
                 Value::Int(1),
                 "None",

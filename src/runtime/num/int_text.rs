@@ -35,8 +35,12 @@ pub fn too_many_digits_to_int(digits: usize) -> Exc {
 /// `core::fmt` (its padding machinery is most of the cost of `str(i)` and `f"{i}"`).
 /// Two digits at a time from a table, then one copy into `out`.
 pub fn push_decimal(out: &mut String, i: i64) {
-    // i64::MIN is 19 digits and a sign.
-    let mut digits = [0u8; 20];
+    out.push_str(decimal_str(i, &mut [0u8; 20]));
+}
+
+/// The decimal digits of `i`, written into the end of `digits` (i64::MIN is 19 digits
+/// and a sign).
+pub fn decimal_str(i: i64, digits: &mut [u8; 20]) -> &str {
     let mut at = digits.len();
     let mut n = i.unsigned_abs();
     while n >= 100 {
@@ -58,7 +62,7 @@ pub fn push_decimal(out: &mut String, i: i64) {
         digits[at] = b'-';
     }
     // Only ASCII digits and '-' were written, so this never fails.
-    out.push_str(std::str::from_utf8(&digits[at..]).unwrap_or_default());
+    std::str::from_utf8(&digits[at..]).unwrap_or_default()
 }
 
 /// "00" to "99", one after another.

@@ -47,7 +47,8 @@ pub use hash::{hash_bigint, hash_float, hash_int, hash_number, hash_str, hash_tu
 pub use int_ops::{accumulate_in_place, int_bit_count};
 pub use int_pow::pow_mod;
 pub use int_text::{
-    decimal_len, int_to_decimal, int_to_radix, push_decimal, small_int_to_decimal, MAX_STR_DIGITS,
+    decimal_len, decimal_str, int_to_decimal, int_to_radix, push_decimal, small_int_to_decimal,
+    MAX_STR_DIGITS,
 };
 pub use operand::{IntRef, Num};
 pub use parse::{parse_float, parse_int};

@@ -5,17 +5,17 @@
 //! strings (the caller raises "sequence item 1: expected str instance, int found").
 
 use super::bounds::char_len;
-use super::size_limit::{text_with_capacity, MAX_CHARS};
+use super::size_limit::{buffer_with_capacity, text_with_capacity, TextBuffer, MAX_CHARS};
 use crate::runtime::exception::{Exc, ExcKind, PyResult};
 
 /// `sep.join(parts)`: the capacity is counted first, so the parts are copied once.
-pub fn join<S: AsRef<str>>(sep: &str, parts: &[S]) -> PyResult<String> {
+pub fn join<S: AsRef<str>, B: TextBuffer>(sep: &str, parts: &[S]) -> PyResult<B> {
     let separators = parts.len().saturating_sub(1);
     let bytes = parts
         .iter()
         .try_fold(0usize, |total, p| total.checked_add(p.as_ref().len()))
         .and_then(|total| sep.len().checked_mul(separators)?.checked_add(total));
-    let mut out = text_with_capacity(bytes)?;
+    let mut out: B = buffer_with_capacity(bytes)?;
     for (i, part) in parts.iter().enumerate() {
         if i > 0 {
             out.push_str(sep);
@@ -51,13 +51,16 @@ mod tests {
 
     #[test]
     fn joins_with_a_separator() {
-        assert_eq!(join(", ", &["a", "é", "😀"]).unwrap(), "a, é, 😀");
-        assert_eq!(join("", &["a", "b"]).unwrap(), "ab");
-        assert_eq!(join("-", &["only"]).unwrap(), "only");
-        assert_eq!(join("-", &[] as &[&str]).unwrap(), "");
-        assert_eq!(join("中", &["", ""]).unwrap(), "中");
+        assert_eq!(
+            join::<_, String>(", ", &["a", "é", "😀"]).unwrap(),
+            "a, é, 😀"
+        );
+        assert_eq!(join::<_, String>("", &["a", "b"]).unwrap(), "ab");
+        assert_eq!(join::<_, String>("-", &["only"]).unwrap(), "only");
+        assert_eq!(join::<_, String>("-", &[] as &[&str]).unwrap(), "");
+        assert_eq!(join::<_, String>("中", &["", ""]).unwrap(), "中");
         let owned = vec![String::from("x"), String::from("y")];
-        assert_eq!(join("+", &owned).unwrap(), "x+y");
+        assert_eq!(join::<_, String>("+", &owned).unwrap(), "x+y");
     }
 
     #[test]

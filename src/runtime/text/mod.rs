@@ -44,6 +44,7 @@ pub use replace::translation_type_error;
 pub use replace::{maketrans, replace, translate, translation_char, Translation};
 pub use repr::{ascii_str, repr_str};
 pub use search::{count, endswith, find, index, rfind, rindex, startswith};
+pub use size_limit::TextBuffer;
 pub use size_limit::MAX_TEXT_BYTES;
 pub use split::{partition, rpartition, rsplit, split, splitlines};
 pub use strip::{lstrip, removeprefix, removesuffix, rstrip, strip};
