@@ -266,6 +266,21 @@ impl Interp {
                 // right side cannot rebind that local, so it is the same object after.
                 if super::eval::cannot_rebind(value) {
                     if let Some(o) = super::eval::peek_bound(f, obj) {
+                        // Plain int attributes and an int right side: combined in place.
+                        let read_int = |v: &Value| match v {
+                            Value::Int(i) => Some(*i),
+                            _ => None,
+                        };
+                        if let (Some(Some(x)), Some(y)) = (
+                            super::attributes::with_plain_attr(o, *name, site, read_int),
+                            super::eval::int_or_attr(f, value),
+                        ) {
+                            if let Some(r) = super::operators::int_op(op, x, y) {
+                                return self
+                                    .set_attr_at(o, *name, Value::Int(r), Some(site))
+                                    .map_err(|e| e.locate(*span));
+                            }
+                        }
                         let cur = self
                             .get_attr_at(o, *name, Some(site))
                             .map_err(|e| e.locate(*span))?;

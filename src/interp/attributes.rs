@@ -18,6 +18,29 @@ use crate::runtime::types::class_of;
 use crate::runtime::value::Value;
 use std::rc::Rc;
 
+/// The fast half of `get_attr_at`: an instance attribute that the site knows no class on
+/// the MRO defines (so no descriptor, `__getattr__` or `__getattribute__` takes part),
+/// handed to `read` where it sits. `None` when the full rules are needed; reading this
+/// way runs no code, so a caller may read first and fall back to the rules after.
+#[inline(always)]
+pub fn with_plain_attr<R>(
+    obj: &Value,
+    name: Symbol,
+    site: &LookupSite,
+    read: impl FnOnce(&Value) -> R,
+) -> Option<R> {
+    let Value::Instance(inst) = obj else {
+        return None;
+    };
+    if !site.knows_absent(&inst.class) {
+        return None;
+    }
+    inst.attrs
+        .borrow()
+        .get_hinted(name, &site.attr_index)
+        .map(read)
+}
+
 impl Interp {
     pub fn get_attr(&mut self, obj: &Value, name: Symbol) -> PyResult<Value> {
         self.get_attr_at(obj, name, None)
@@ -33,11 +56,9 @@ impl Interp {
         name: Symbol,
         site: Option<&LookupSite>,
     ) -> PyResult<Value> {
-        if let (Value::Instance(inst), Some(site)) = (obj, site) {
-            if site.knows_absent(&inst.class) {
-                if let Some(v) = inst.attrs.borrow().get_hinted(name, &site.attr_index) {
-                    return Ok(v.clone());
-                }
+        if let Some(site) = site {
+            if let Some(v) = with_plain_attr(obj, name, site, Value::clone) {
+                return Ok(v);
             }
         }
         self.attr_by_rules(obj, name, site)

@@ -85,6 +85,21 @@ fn int_operand(f: &Frame, e: &Expr) -> Option<i64> {
     }
 }
 
+/// `int_operand`, or the int in a plain attribute of a bound local (`self.cur`, read in
+/// place as `get_attr_at`'s fast path would read it). Reading runs no code, so when it
+/// answers `None` the caller evaluates the operand the usual way.
+#[inline(always)]
+pub(super) fn int_or_attr(f: &Frame, e: &Expr) -> Option<i64> {
+    if let ExprKind::Attr { obj, name, site } = &e.kind {
+        let read = |v: &Value| match v {
+            Value::Int(i) => Some(*i),
+            _ => None,
+        };
+        return super::attributes::with_plain_attr(peek_bound(f, obj)?, *name, site, read)?;
+    }
+    int_operand(f, e)
+}
+
 /// Whether evaluating `e` can neither run code nor change a variable: a read of a
 /// variable or a constant. Such an operand may be evaluated out of order.
 #[inline(always)]
@@ -455,6 +470,12 @@ impl Interp {
     #[inline(never)]
     fn eval_truth_other(&mut self, f: &mut Frame, e: &Expr) -> PyResult<bool> {
         if let ExprKind::Compare { op, left, right } = &e.kind {
+            // `self.cur >= self.stop`: plain int attributes compared where they sit.
+            if let (Some(x), Some(y)) = (int_or_attr(f, left), int_or_attr(f, right)) {
+                if let Some(r) = super::operators::int_compare(*op, x, y) {
+                    return Ok(r);
+                }
+            }
             let a = self.eval(f, left)?;
             let b = self.eval(f, right)?;
             if let (Value::Int(x), Value::Int(y)) = (&a, &b) {
