@@ -14,7 +14,7 @@ use crate::lower::ir::{DictElem, Elem, Expr, ExprKind};
 use crate::runtime::dict::Dict;
 use crate::runtime::exception::{Exc, ExcKind, PyResult};
 use crate::runtime::set::Set;
-use crate::runtime::value::Value;
+use crate::runtime::value::{PushValue, Value};
 use std::rc::Rc;
 
 impl Interp {
@@ -25,14 +25,14 @@ impl Interp {
             ExprKind::Tuple(items) => {
                 let mut out = Vec::with_capacity(items.len());
                 for x in items {
-                    out.push(self.eval(f, x)?);
+                    out.push_value(self.eval(f, x)?);
                 }
                 Ok(Value::tuple(out))
             }
             ExprKind::List(items) => {
                 let mut out = Vec::with_capacity(items.len());
                 for x in items {
-                    out.push(self.eval(f, x)?);
+                    out.push_value(self.eval(f, x)?);
                 }
                 Ok(Value::list(out))
             }
@@ -92,7 +92,7 @@ impl Interp {
         let mut out = ArgVec::new();
         for item in items {
             match item {
-                Elem::One(x) => out.push(self.eval(f, x)?),
+                Elem::One(x) => out.push_value(self.eval(f, x)?),
                 Elem::Star(x) => {
                     let v = self.eval(f, x)?;
                     self.driven_by(Who::Star, |i| i.extend_from_iterable(&mut out, &v))

@@ -21,7 +21,7 @@ use crate::runtime::range::Slice;
 use crate::runtime::str::PyStr;
 use crate::runtime::symbol::Symbol;
 use crate::runtime::types::class_of;
-use crate::runtime::value::Value;
+use crate::runtime::value::{PushValue, Value};
 use crate::syntax::span::Span;
 use smallvec::SmallVec;
 use std::rc::Rc;
@@ -511,7 +511,7 @@ impl Interp {
     ) -> PyResult<()> {
         for a in args {
             match a {
-                Arg::Pos(x) => pos.push(self.eval(f, x)?),
+                Arg::Pos(x) => pos.push_value(self.eval(f, x)?),
                 Arg::Star(x) => {
                     let v = self.eval(f, x)?;
                     self.driven_by(Who::Star, |i| i.extend_from_iterable(pos, &v))
@@ -579,7 +579,7 @@ impl Interp {
             // `str(n)`, `Counter(0, n, 1)`: no keyword vector, no `eval_args`.
             let mut pos = ArgVec::new();
             for a in args {
-                pos.push(self.eval(f, a.expr())?);
+                pos.push_value(self.eval(f, a.expr())?);
             }
             return self.call(callee, &pos, &[]);
         }
@@ -609,7 +609,7 @@ impl Interp {
                 let mut pos = ArgVec::new();
                 pos.push(obj);
                 for a in args {
-                    pos.push(self.eval(f, a.expr())?);
+                    pos.push_value(self.eval(f, a.expr())?);
                 }
                 return self.call_native(nf, Args { pos: &pos, kw: &[] });
             }
@@ -645,7 +645,7 @@ impl Interp {
         }
         let mut pos = ArgVec::new();
         for a in args {
-            pos.push(self.eval(f, a.expr())?);
+            pos.push_value(self.eval(f, a.expr())?);
         }
         self.call_native(nf, Args { pos: &pos, kw: &[] })
     }
@@ -673,7 +673,7 @@ impl Interp {
         slots.extend(receiver.cloned());
         for a in args {
             match self.eval(f, a.expr()) {
-                Ok(v) => slots.push(v),
+                Ok(v) => slots.push_value(v),
                 Err(e) => {
                     self.recycle_slots(slots);
                     return Some(Err(e));

@@ -19,7 +19,7 @@ use super::Interp;
 use crate::lower::ir::{Stmt, StmtKind, Target};
 use crate::runtime::exception::{Exc, ExcKind, PyResult};
 use crate::runtime::lookup_site::LookupSite;
-use crate::runtime::value::Value;
+use crate::runtime::value::{PushValue, Value};
 
 impl Interp {
     pub fn exec_block(&mut self, f: &mut Frame, block: &[Stmt]) -> PyResult<Flow> {
@@ -126,7 +126,7 @@ impl Interp {
             StmtKind::ListAppend { list, value } => {
                 let v = self.eval(f, value)?;
                 if let Value::List(l) = &f.slots[*list as usize] {
-                    l.items.borrow_mut().push(v);
+                    l.items.borrow_mut().push_value(v);
                 }
             }
             StmtKind::Pass => {}
@@ -215,7 +215,7 @@ impl Interp {
             StmtKind::ParallelAssign { targets, values } => {
                 let mut vals = Vec::with_capacity(values.len());
                 for v in values {
-                    vals.push(self.eval(f, v)?);
+                    vals.push_value(self.eval(f, v)?);
                 }
                 for (t, v) in targets.iter().zip(vals) {
                     self.assign(f, t, v)?;

@@ -133,23 +133,13 @@ impl Value {
     }
 
     /// `*self = v`, dropping the old value with no call when it holds no reference.
-    ///
-    /// `v` is written as two words. A value just returned in two registers was otherwise
-    /// spilled to the stack as two 8-byte stores and read back as one 16-byte load, which
-    /// stalls on store forwarding (in string_build a quarter of `exec_block`'s time was
-    /// there; docs/performance.md).
+    /// `v` is written as two words (`write_value`).
     #[inline(always)]
     pub fn store(&mut self, v: Value) {
-        use std::mem::MaybeUninit;
-        // SAFETY: `Value` is two words (asserted in the tests below); the words are
-        // copied as `MaybeUninit`, so padding bytes are never read as integers. `old`
-        // takes ownership of what the slot held before it is overwritten.
+        // SAFETY: `old` takes ownership of what the slot held before it is overwritten.
         unsafe {
             let old = std::ptr::read(self);
-            let words: [MaybeUninit<u64>; 2] = std::mem::transmute(v);
-            let slot = self as *mut Value as *mut MaybeUninit<u64>;
-            slot.write(words[0]);
-            slot.add(1).write(words[1]);
+            write_value(self, v);
             old.discard();
         }
     }
@@ -162,6 +152,56 @@ impl Value {
             std::mem::forget(self);
         } else {
             drop(self);
+        }
+    }
+}
+
+/// Moves `v` into `*dst` as two words, without dropping what `*dst` held.
+///
+/// A value just returned in two registers was otherwise spilled to the stack as two
+/// 8-byte stores and copied on as one 16-byte load, which stalls on store forwarding
+/// (in string_build a quarter of `exec_block`'s time, in list_comp's appends the same;
+/// docs/performance.md).
+///
+/// # Safety
+/// `dst` must be valid for writing a `Value`.
+#[inline(always)]
+pub unsafe fn write_value(dst: *mut Value, v: Value) {
+    use std::mem::MaybeUninit;
+    // `Value` is two words (asserted in the tests below); they are copied as
+    // `MaybeUninit`, so padding bytes are never read as integers.
+    let words: [MaybeUninit<u64>; 2] = std::mem::transmute(v);
+    let dst = dst as *mut MaybeUninit<u64>;
+    dst.write(words[0]);
+    dst.add(1).write(words[1]);
+}
+
+/// `push` for vectors of values, writing the value with `write_value`.
+pub trait PushValue {
+    fn push_value(&mut self, v: Value);
+}
+
+impl PushValue for Vec<Value> {
+    #[inline(always)]
+    fn push_value(&mut self, v: Value) {
+        self.reserve(1);
+        // SAFETY: `reserve` made room for one more; it is written before the length
+        // counts it.
+        unsafe {
+            write_value(self.as_mut_ptr().add(self.len()), v);
+            self.set_len(self.len() + 1);
+        }
+    }
+}
+
+impl<A: smallvec::Array<Item = Value>> PushValue for smallvec::SmallVec<A> {
+    #[inline(always)]
+    fn push_value(&mut self, v: Value) {
+        self.reserve(1);
+        // SAFETY: as for `Vec`.
+        unsafe {
+            write_value(self.as_mut_ptr().add(self.len()), v);
+            self.set_len(self.len() + 1);
         }
     }
 }
