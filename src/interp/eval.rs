@@ -100,6 +100,55 @@ pub(super) fn int_or_attr(f: &Frame, e: &Expr) -> Option<i64> {
     int_operand(f, e)
 }
 
+/// `xs[i]`, `m[i][j]`: list items read where they sit when every container on the way
+/// is a list in a local, a cell or an outer item, and every index an `int_operand` in
+/// range. No reference count moves on the containers. `None` sends the caller to the
+/// full rules (which raise IndexError, call `__getitem__`, …); nothing here runs code.
+fn list_item_in_place(f: &Frame, e: &Expr) -> Option<Value> {
+    let ExprKind::Subscript { obj, index } = &e.kind else {
+        return None;
+    };
+    let i = int_operand(f, index)?;
+    with_list_in_place(f, obj, &mut |items| list_index(items, i).cloned())
+}
+
+/// Runs `k` on the items of the list that `e` reads in place (see `list_item_in_place`).
+fn with_list_in_place(
+    f: &Frame,
+    e: &Expr,
+    k: &mut dyn FnMut(&[Value]) -> Option<Value>,
+) -> Option<Value> {
+    fn items_of(v: &Value, k: &mut dyn FnMut(&[Value]) -> Option<Value>) -> Option<Value> {
+        match v {
+            Value::List(l) => k(&l.items.try_borrow().ok()?),
+            _ => None,
+        }
+    }
+    match &e.kind {
+        ExprKind::Local(s) => items_of(f.slots.get(*s as usize)?, k),
+        ExprKind::Deref(s) => match f.slots.get(*s as usize)? {
+            Value::Cell(c) => items_of(&*c.value.try_borrow().ok()?, k),
+            _ => None,
+        },
+        ExprKind::Subscript { obj, index } => {
+            let i = int_operand(f, index)?;
+            with_list_in_place(f, obj, &mut |items| items_of(list_index(items, i)?, k))
+        }
+        _ => None,
+    }
+}
+
+/// Python's `items[i]` for an int index: negative counts from the end.
+#[inline(always)]
+fn list_index(items: &[Value], i: i64) -> Option<&Value> {
+    let j = if i < 0 {
+        i.checked_add(items.len() as i64)?
+    } else {
+        i
+    };
+    items.get(usize::try_from(j).ok()?)
+}
+
 /// Whether evaluating `e` can neither run code nor change a variable: a read of a
 /// variable or a constant. Such an operand may be evaluated out of order.
 #[inline(always)]
@@ -258,6 +307,9 @@ impl Interp {
         let ExprKind::Subscript { obj, index } = &e.kind else {
             return self.eval_node(f, e);
         };
+        if let Some(v) = list_item_in_place(f, e) {
+            return Ok(v);
+        }
         // `xs[i]`, `row[0]`: a bound local indexed by a variable or a constant is read
         // in place. The index is evaluated first only when that cannot be told apart
         // (a plain read cannot rebind the local).
