@@ -173,8 +173,8 @@ impl PyStr {
         *self = copy;
     }
 
-    /// Appends to a string held only by `self`.
-    #[inline]
+    /// Appends to a string held only by `self`. Inlined: builders call it once per piece.
+    #[inline(always)]
     fn append_unique(&mut self, tail: &str) {
         debug_assert!(self.is_unique());
         let h = self.header();
@@ -273,6 +273,7 @@ impl crate::runtime::text::TextBuffer for PyStr {
         PyStr::try_with_capacity(bytes)
     }
 
+    #[inline(always)]
     fn push_str(&mut self, s: &str) {
         PyStr::push_str(self, s)
     }

@@ -61,8 +61,9 @@ pub fn decimal_str(i: i64, digits: &mut [u8; 20]) -> &str {
         at -= 1;
         digits[at] = b'-';
     }
-    // Only ASCII digits and '-' were written, so this never fails.
-    std::str::from_utf8(&digits[at..]).unwrap_or_default()
+    // SAFETY: only ASCII digits and '-' were written from `at` on (checking them again
+    // was a tenth of an f-string field's cost).
+    unsafe { std::str::from_utf8_unchecked(&digits[at..]) }
 }
 
 /// "00" to "99", one after another.
