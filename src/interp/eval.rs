@@ -739,9 +739,19 @@ impl Interp {
     /// are copied once into a string of the exact length.
     #[inline(never)]
     fn eval_join_str(&mut self, f: &mut Frame, parts: &[Expr]) -> PyResult<Value> {
-        let mut pieces: SmallVec<[FieldText; 8]> = SmallVec::new();
+        let mut pieces: SmallVec<[FieldText<'_>; 8]> = SmallVec::new();
         for p in parts {
             let piece = match &p.kind {
+                // The literal text between fields, borrowed from the code.
+                ExprKind::Const(Value::Str(s)) => FieldText::Literal(s.as_str()),
+                // `{i}`, `{i % 5}`: an int read or folded in place, no value made.
+                ExprKind::Format {
+                    value,
+                    conversion: None,
+                    spec: None,
+                } if int_operand(f, value).is_some() => {
+                    FieldText::Int(int_operand(f, value).unwrap_or_default())
+                }
                 ExprKind::Format {
                     value,
                     conversion,
@@ -770,7 +780,7 @@ impl Interp {
         conversion: Option<Conversion>,
         spec: Option<&Expr>,
         span: Span,
-    ) -> PyResult<FieldText> {
+    ) -> PyResult<FieldText<'static>> {
         let v = self.eval(f, value)?;
         let spec = match spec {
             Some(s) => match self.eval(f, s)? {

@@ -383,7 +383,7 @@ impl Interp {
         v: Value,
         conversion: Option<Conversion>,
         spec: Option<&str>,
-    ) -> PyResult<FieldText> {
+    ) -> PyResult<FieldText<'static>> {
         let converted = match conversion {
             None => None,
             Some(Conversion::Str) => Some(self.str_of(&v)?),
@@ -411,20 +411,23 @@ impl Interp {
 }
 
 /// One piece of an f-string's result, as `Interp::field_text` made it.
-pub enum FieldText {
+pub enum FieldText<'a> {
     /// A plain `{i}` of an int: its digits, written when the result is built.
     Int(i64),
     Str(PyStr),
     Text(String),
+    /// Text borrowed from the code (the literal parts of an f-string).
+    Literal(&'a str),
 }
 
-impl FieldText {
+impl FieldText<'_> {
     /// Length in bytes.
     pub fn byte_len(&self) -> usize {
         match self {
             FieldText::Int(i) => num::decimal_len(*i),
             FieldText::Str(s) => s.as_str().len(),
             FieldText::Text(t) => t.len(),
+            FieldText::Literal(t) => t.len(),
         }
     }
 
@@ -433,6 +436,7 @@ impl FieldText {
             FieldText::Int(i) => out.push_str(num::decimal_str(*i, &mut [0u8; 20])),
             FieldText::Str(s) => out.push_str(s.as_str()),
             FieldText::Text(t) => out.push_str(t),
+            FieldText::Literal(t) => out.push_str(t),
         }
     }
 
@@ -441,6 +445,7 @@ impl FieldText {
             FieldText::Int(i) => Value::str(num::decimal_str(i, &mut [0u8; 20])),
             FieldText::Str(s) => Value::Str(s),
             FieldText::Text(t) => Value::string(t),
+            FieldText::Literal(t) => Value::str(t),
         }
     }
 }

@@ -27,3 +27,14 @@ try:
 except Exception as e:
     print(type(e).__name__, e)
 print(f"{3:{''}}", f"{'ab':{''}}", len(f"{-1}{-10}"))
+# Int fields folded in place (`{i * 7 % 13}`) and literal text borrowed from the code:
+# overflow, bools and unbound names still take the general path.
+i, big, flag = 9223372036854775807, 2**64, True
+print(f"a{i}b{i + 1}c{-i - 2}d{i * 7 % 13}e{big % 7}f{flag}{flag + 1}{i // -2}")
+def unbound():
+    try:
+        return f"<{later}>"
+    except NameError as e:
+        return f"{type(e).__name__}: {e}"
+    later = 1
+print(unbound(), f"{'é' * 2}{len('日本')}{'':>3}|")
