@@ -100,40 +100,49 @@ pub(super) fn int_or_attr(f: &Frame, e: &Expr) -> Option<i64> {
     int_operand(f, e)
 }
 
-/// `xs[i]`, `m[i][j]`: list items read where they sit when every container on the way
-/// is a list in a local, a cell or an outer item, and every index an `int_operand` in
-/// range. No reference count moves on the containers. `None` sends the caller to the
-/// full rules (which raise IndexError, call `__getitem__`, …); nothing here runs code.
+/// `xs[i]`, `m[i][j]`: list items read where they sit when the outer container is a list
+/// in a local or a cell, the inner one (for `m[i][j]`) a list item of it, and every
+/// index an `int_operand` in range. No reference count moves on the containers. `None`
+/// sends the caller to the full rules (which raise IndexError, call `__getitem__`, …);
+/// nothing here runs code.
+#[inline(always)]
 fn list_item_in_place(f: &Frame, e: &Expr) -> Option<Value> {
     let ExprKind::Subscript { obj, index } = &e.kind else {
         return None;
     };
     let i = int_operand(f, index)?;
-    with_list_in_place(f, obj, &mut |items| list_index(items, i).cloned())
+    match &obj.kind {
+        ExprKind::Subscript {
+            obj: outer,
+            index: row,
+        } => {
+            let r = int_operand(f, row)?;
+            with_variable_list(f, outer, |rows| {
+                list_items(list_index(rows, r)?, |items| list_index(items, i).cloned())
+            })
+        }
+        _ => with_variable_list(f, obj, |items| list_index(items, i).cloned()),
+    }
 }
 
-/// Runs `k` on the items of the list that `e` reads in place (see `list_item_in_place`).
-fn with_list_in_place(
-    f: &Frame,
-    e: &Expr,
-    k: &mut dyn FnMut(&[Value]) -> Option<Value>,
-) -> Option<Value> {
-    fn items_of(v: &Value, k: &mut dyn FnMut(&[Value]) -> Option<Value>) -> Option<Value> {
-        match v {
-            Value::List(l) => k(&l.items.try_borrow().ok()?),
-            _ => None,
-        }
-    }
+/// Runs `k` on the items of the list in the local or cell that `e` reads.
+#[inline(always)]
+fn with_variable_list<R>(f: &Frame, e: &Expr, k: impl FnOnce(&[Value]) -> Option<R>) -> Option<R> {
     match &e.kind {
-        ExprKind::Local(s) => items_of(f.slots.get(*s as usize)?, k),
+        ExprKind::Local(s) => list_items(f.slots.get(*s as usize)?, k),
         ExprKind::Deref(s) => match f.slots.get(*s as usize)? {
-            Value::Cell(c) => items_of(&*c.value.try_borrow().ok()?, k),
+            Value::Cell(c) => list_items(&*c.value.try_borrow().ok()?, k),
             _ => None,
         },
-        ExprKind::Subscript { obj, index } => {
-            let i = int_operand(f, index)?;
-            with_list_in_place(f, obj, &mut |items| items_of(list_index(items, i)?, k))
-        }
+        _ => None,
+    }
+}
+
+/// Runs `k` on the items of `v` when it is a list not being changed.
+#[inline(always)]
+fn list_items<R>(v: &Value, k: impl FnOnce(&[Value]) -> Option<R>) -> Option<R> {
+    match v {
+        Value::List(l) => k(&l.items.try_borrow().ok()?),
         _ => None,
     }
 }
