@@ -237,6 +237,16 @@ impl Interp {
         match target {
             Target::Local(s) => {
                 let slot = *s as usize;
+                // `total += x + r` on ints: the right side read or folded in place (pure
+                // reads only), the sum stored over the old int (which owns nothing).
+                if let (Some(Value::Int(x)), Some(y)) =
+                    (f.slots.get(slot), super::eval::int_operand(f, value))
+                {
+                    if let Some(r) = super::operators::int_op(op, *x, y) {
+                        f.slots[slot] = Value::Int(r);
+                        return Ok(());
+                    }
+                }
                 let cur = match &f.slots[slot] {
                     Value::Undef => return Err(unbound_local(f.code.slot_names[slot])),
                     v => v.clone(),

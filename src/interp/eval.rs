@@ -72,7 +72,7 @@ fn int_tree(f: &Frame, e: &Expr) -> Option<i64> {
 /// An operand of an int-only tree: a leaf read inline, an inner operation folded by a
 /// call of `int_tree`.
 #[inline(always)]
-fn int_operand(f: &Frame, e: &Expr) -> Option<i64> {
+pub(super) fn int_operand(f: &Frame, e: &Expr) -> Option<i64> {
     match &e.kind {
         ExprKind::Local(s) => match f.slots.get(*s as usize) {
             Some(Value::Int(i)) => Some(*i),

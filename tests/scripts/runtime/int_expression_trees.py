@@ -60,3 +60,21 @@ try:
     unbound()
 except UnboundLocalError as e:
     print("UnboundLocalError:", e)
+# `total += x + r` folds the right side in place when the total is an int; a float or
+# big total, an overflow and an unbound total take the general rules.
+def totals(xs):
+    t, f, big = 0, 0.5, 2**64
+    for x in xs:
+        t += x * 3 - 1
+        f += x % 4
+        big -= x // 2
+    t += 9223372036854775807
+    return t, f, big
+print(totals(range(10)))
+def unbound_total():
+    try:
+        n += 1
+    except UnboundLocalError as e:
+        return str(e)
+    n = 0
+print(unbound_total())
