@@ -22,6 +22,7 @@ use crate::runtime::str::PyStr;
 use crate::runtime::symbol::Symbol;
 use crate::runtime::types::class_of;
 use crate::runtime::value::{PushValue, Value};
+use crate::syntax::ast::CmpOp;
 use crate::syntax::span::Span;
 use smallvec::SmallVec;
 use std::rc::Rc;
@@ -98,6 +99,22 @@ pub(super) fn int_or_attr(f: &Frame, e: &Expr) -> Option<i64> {
         return super::attributes::with_plain_attr(peek_bound(f, obj)?, *name, site, read)?;
     }
     int_operand(f, e)
+}
+
+/// For `x is None` and `self.x is None`: whether the left operand, a bound local or a
+/// plain attribute of one (see `with_plain_attr`), is `None`, read in place. `None` when
+/// the right side is not the constant `None` or the operand needs the full rules.
+fn is_none_in_place(f: &Frame, left: &Expr, right: &Expr) -> Option<bool> {
+    if !matches!(right.kind, ExprKind::Const(Value::None)) {
+        return None;
+    }
+    match &left.kind {
+        ExprKind::Local(_) => peek_bound(f, left).map(Value::is_none),
+        ExprKind::Attr { obj, name, site } => {
+            super::attributes::with_plain_attr(peek_bound(f, obj)?, *name, site, Value::is_none)
+        }
+        _ => None,
+    }
 }
 
 /// `xs[i]`, `m[i][j]`: list items read where they sit when the outer container is a list
@@ -531,8 +548,13 @@ impl Interp {
     #[inline(never)]
     fn eval_truth_other(&mut self, f: &mut Frame, e: &Expr) -> PyResult<bool> {
         if let ExprKind::Compare { op, left, right } = &e.kind {
-            // `self.cur >= self.stop`: plain int attributes compared where they sit.
-            if let (Some(x), Some(y)) = (int_or_attr(f, left), int_or_attr(f, right)) {
+            if matches!(op, CmpOp::Is | CmpOp::IsNot) {
+                // `node.left is not None`: the operand checked where it sits.
+                if let Some(none) = is_none_in_place(f, left, right) {
+                    return Ok(none == (*op == CmpOp::Is));
+                }
+            } else if let (Some(x), Some(y)) = (int_or_attr(f, left), int_or_attr(f, right)) {
+                // `self.cur >= self.stop`: plain int attributes compared where they sit.
                 if let Some(r) = super::operators::int_compare(*op, x, y) {
                     return Ok(r);
                 }
