@@ -4,6 +4,7 @@
 //! Must not touch: evaluating expressions beyond a target's object and index.
 
 use super::frame::Frame;
+use super::in_place;
 use super::trace::Who;
 use super::Interp;
 use crate::lower::ir::{Expr, Target};
@@ -57,7 +58,7 @@ impl Interp {
                 span,
                 site,
             } => {
-                if let Some(o) = super::eval::peek_bound(f, obj) {
+                if let Some(o) = in_place::peek_bound(f, obj) {
                     return self
                         .set_attr_at(o, *name, v, Some(site))
                         .map_err(|e| e.locate(*span));
@@ -240,7 +241,7 @@ impl Interp {
                 // `total += x + r` on ints: the right side read or folded in place (pure
                 // reads only), the sum stored over the old int (which owns nothing).
                 if let (Some(Value::Int(x)), Some(y)) =
-                    (f.slots.get(slot), super::eval::int_operand(f, value))
+                    (f.slots.get(slot), in_place::int_operand(f, value))
                 {
                     if let Some(r) = super::operators::int_op(op, *x, y) {
                         f.slots[slot] = Value::Int(r);
@@ -274,16 +275,12 @@ impl Interp {
             } => {
                 // `self.x += self.step`: the object in a local is used in place; the
                 // right side cannot rebind that local, so it is the same object after.
-                if super::eval::cannot_rebind(value) {
-                    if let Some(o) = super::eval::peek_bound(f, obj) {
+                if in_place::cannot_rebind(value) {
+                    if let Some(o) = in_place::peek_bound(f, obj) {
                         // Plain int attributes and an int right side: combined in place.
-                        let read_int = |v: &Value| match v {
-                            Value::Int(i) => Some(*i),
-                            _ => None,
-                        };
-                        if let (Some(Some(x)), Some(y)) = (
-                            super::attributes::with_plain_attr(o, *name, site, read_int),
-                            super::eval::int_or_attr(f, value),
+                        if let (Some(x), Some(y)) = (
+                            in_place::plain_int_attr(o, *name, site),
+                            in_place::int_or_attr(f, value),
                         ) {
                             if let Some(r) = super::operators::int_op(op, x, y) {
                                 return self
@@ -296,7 +293,7 @@ impl Interp {
                             .map_err(|e| e.locate(*span))?;
                         let rhs = self.eval(f, value)?;
                         let r = self.combine(op, cur, rhs, *span)?;
-                        if let Some(o) = super::eval::peek_bound(f, obj) {
+                        if let Some(o) = in_place::peek_bound(f, obj) {
                             return self
                                 .set_attr_at(o, *name, r, Some(site))
                                 .map_err(|e| e.locate(*span));

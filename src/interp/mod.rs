@@ -20,6 +20,7 @@ pub mod exec;
 pub mod frame;
 pub mod generator;
 pub mod hashing;
+mod in_place;
 pub mod iteration;
 pub mod operators;
 pub mod raise;

@@ -6,6 +6,7 @@
 
 use super::Interp;
 use crate::runtime::exception::{index_error, type_error, value_error, Exc, ExcKind, PyResult};
+use crate::runtime::list::item_at;
 use crate::runtime::range::{Range, Slice, SliceIndices};
 use crate::runtime::symbol::sym;
 use crate::runtime::value::Value;
@@ -105,12 +106,13 @@ impl Interp {
     #[inline(always)]
     pub fn get_item(&mut self, obj: &Value, index: &Value) -> PyResult<Value> {
         if let (Value::List(l), Value::Int(i)) = (obj, index) {
-            if let Ok(items) = l.items.try_borrow() {
-                let n = items.len() as i64;
-                let j = if *i < 0 { *i + n } else { *i };
-                if j >= 0 && j < n {
-                    return Ok(items[j as usize].clone());
-                }
+            if let Some(v) = l
+                .items
+                .try_borrow()
+                .ok()
+                .and_then(|items| item_at(&items, *i).cloned())
+            {
+                return Ok(v);
             }
         }
         self.get_item_by_rules(obj, index)
@@ -121,13 +123,10 @@ impl Interp {
         match obj {
             Value::List(l) => {
                 if let Value::Int(i) = index {
-                    let items = l.items.borrow();
-                    let n = items.len() as i64;
-                    let j = if *i < 0 { *i + n } else { *i };
-                    if j >= 0 && j < n {
-                        return Ok(items[j as usize].clone());
-                    }
-                    return index_error("list index out of range");
+                    return match item_at(&l.items.borrow(), *i) {
+                        Some(v) => Ok(v.clone()),
+                        None => index_error("list index out of range"),
+                    };
                 }
                 let len = l.len();
                 match self.seq_index(index, len, "list")? {

@@ -7,6 +7,14 @@
 use super::value::Value;
 use std::cell::RefCell;
 
+/// Python's `items[i]` for an int index: negative counts from the end; `None` out of
+/// range.
+#[inline(always)]
+pub fn item_at(items: &[Value], i: i64) -> Option<&Value> {
+    let j = if i < 0 { i + items.len() as i64 } else { i };
+    items.get(usize::try_from(j).ok()?)
+}
+
 #[derive(Default)]
 pub struct List {
     pub items: RefCell<Vec<Value>>,

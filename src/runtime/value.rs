@@ -2,7 +2,8 @@
 //!
 //! Owns: the `Value` enum (inline `None`/bool/int/float, heap objects behind `Rc`, a
 //! str behind `PyStr`, its own one-allocation handle),
-//! identity, cheap constructors and the type name used in error messages.
+//! identity, cheap constructors, the type name used in error messages, and moving a
+//! value into memory as two words (`write_value`, `PushValue`).
 //! Must not touch: operator semantics (see `interp/operators.rs`), method tables
 //! (see the per-type files), or anything that runs Python code.
 
@@ -181,30 +182,26 @@ pub trait PushValue {
     fn push_value(&mut self, v: Value);
 }
 
-impl PushValue for Vec<Value> {
-    #[inline(always)]
-    fn push_value(&mut self, v: Value) {
-        self.reserve(1);
-        // SAFETY: `reserve` made room for one more; it is written before the length
-        // counts it.
-        unsafe {
-            write_value(self.as_mut_ptr().add(self.len()), v);
-            self.set_len(self.len() + 1);
+/// The same `push_value` for `Vec` and `SmallVec`, which share the methods it needs.
+macro_rules! push_value_by_words {
+    ($($impl_head:tt)*) => {
+        $($impl_head)* {
+            #[inline(always)]
+            fn push_value(&mut self, v: Value) {
+                self.reserve(1);
+                // SAFETY: `reserve` made room for one more; it is written before the
+                // length counts it.
+                unsafe {
+                    write_value(self.as_mut_ptr().add(self.len()), v);
+                    self.set_len(self.len() + 1);
+                }
+            }
         }
-    }
+    };
 }
 
-impl<A: smallvec::Array<Item = Value>> PushValue for smallvec::SmallVec<A> {
-    #[inline(always)]
-    fn push_value(&mut self, v: Value) {
-        self.reserve(1);
-        // SAFETY: as for `Vec`.
-        unsafe {
-            write_value(self.as_mut_ptr().add(self.len()), v);
-            self.set_len(self.len() + 1);
-        }
-    }
-}
+push_value_by_words!(impl PushValue for Vec<Value>);
+push_value_by_words!(impl<A: smallvec::Array<Item = Value>> PushValue for smallvec::SmallVec<A>);
 
 impl Value {
     pub fn str(s: &str) -> Value {
@@ -229,6 +226,15 @@ impl Value {
 
     pub fn list(items: Vec<Value>) -> Value {
         Value::List(Rc::new(List::new(items)))
+    }
+
+    /// The int in a `Value::Int`.
+    #[inline(always)]
+    pub fn as_small_int(&self) -> Option<i64> {
+        match self {
+            Value::Int(i) => Some(*i),
+            _ => None,
+        }
     }
 
     pub fn is_none(&self) -> bool {

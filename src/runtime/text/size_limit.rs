@@ -2,8 +2,9 @@
 //! `MemoryError` as in CPython instead of aborting the process.
 //!
 //! Owns: `MAX_TEXT_BYTES`, `text_with_capacity` (the one place a text function asks
-//! for a large buffer) and `TextBuffer`, what such a buffer can be. Must not touch: the `OverflowError`s that CPython raises when a
-//! length does not fit `Py_ssize_t` (each operation has its own message and checks it).
+//! for a large buffer) and `TextBuffer`, what such a buffer can be.
+//! Must not touch: the `OverflowError`s that CPython raises when a length does not fit
+//! `Py_ssize_t` (each operation has its own message and checks it).
 
 use crate::runtime::exception::{Exc, ExcKind, PyResult};
 
