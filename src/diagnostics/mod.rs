@@ -11,11 +11,13 @@
 //! program (everything here runs only once an error is being reported).
 //!
 //! Files: `traceback.rs` (layout, chains, the last line), `snippet.rs` (miette),
+//! `line_window.rs` (over-long lines cut to a window around their labels),
 //! `explain.rs` (labels and help), `source_map.rs` (re-reading the source at a span),
 //! `suggest.rs` (CPython's "Did you mean"), `cpython_names.rs` (generated name lists).
 
 mod cpython_names;
 mod explain;
+mod line_window;
 mod snippet;
 mod source_map;
 mod suggest;

@@ -7,6 +7,7 @@
 //! Must not touch: what the labels and help say (that is `explain.rs`), the traceback
 //! around snippets (that is `traceback.rs`).
 
+use super::line_window::clip_long_lines;
 use crate::syntax::span::{SourceFile, Span};
 use miette::{
     Diagnostic, GraphicalReportHandler, GraphicalTheme, LabeledSpan, MietteError,
@@ -81,8 +82,10 @@ impl Style {
 
     /// The snippet drawn as text, each line ending in a newline.
     pub fn render(self, snippet: &Snippet) -> String {
-        let (file, labels) = pad_line_ends(&snippet.source, &snippet.labels);
-        let file = file.as_ref().unwrap_or(&snippet.source);
+        let (clipped, labels) = clip_long_lines(&snippet.source, &snippet.labels);
+        let clipped = clipped.as_ref().unwrap_or(&snippet.source);
+        let (padded, labels) = pad_line_ends(clipped, &labels);
+        let file = padded.as_ref().unwrap_or(clipped);
         let mut out = String::new();
         let diagnostic = SnippetDiagnostic {
             source: Lines(file),
@@ -308,6 +311,19 @@ mod tests {
             out,
             "   ╭────\n 2 │ print(next(xs))\n   ·       ────┬───\n   ·           ╰── not an iterator\n   ╰────\n  help: call iter() first — next(iter(xs))\n"
         );
+    }
+
+    /// miette pads underlines with a `format!` width, which panics past 65,535 columns.
+    #[test]
+    fn a_label_far_along_a_very_long_line_is_drawn_in_a_window() {
+        let text = format!("x = 1 +{} +\n", " ".repeat(100_000));
+        let at = text.rfind('+').unwrap();
+        let out = render(&text, Span::new(at, at + 1), Some("invalid syntax"), None);
+        assert!(
+            out.contains(" 1 │ …") && out.contains("╰── invalid syntax"),
+            "{out}"
+        );
+        assert!(out.lines().all(|line| line.chars().count() < 400), "{out}");
     }
 
     #[test]
