@@ -1,11 +1,18 @@
 //! The `iterp` command: arguments, REPL, exit codes; nothing else.
+//!
+//! `main` is the C entry point (`#![no_main]`): std's own start-up reads
+//! /proc/self/maps to find the main thread's stack and gives every thread an
+//! alternate signal stack, about a tenth of `print("hello")`'s time, for a
+//! stack-overflow message the recursion limit already makes unreachable
+//! (docs/performance.md, "Start-up").
+#![no_main]
 
 use clap::Parser;
 use iterp::interp::Options;
 use iterp::session::{self, Mode, RunOptions};
 use iterp::syntax::span::SourceFile;
-use std::io::{IsTerminal, Read};
-use std::process::ExitCode;
+use std::ffi::{c_char, c_int};
+use std::io::{IsTerminal, Read, Write};
 
 /// Small objects are allocated and freed at a high rate; mimalloc does it in far fewer
 /// instructions than the system allocator (see docs/performance.md).
@@ -53,7 +60,23 @@ enum ColorChoice {
     Never,
 }
 
-fn main() -> ExitCode {
+/// The process entry point, called by the C runtime.
+///
+/// Does the two things std's start-up would have done that iterp relies on: ignore
+/// SIGPIPE (a closed pipe is an error to report, as in CPython, not a silent death)
+/// and flush standard output at exit.
+#[no_mangle]
+pub extern "C" fn main(_argc: c_int, _argv: *const *const c_char) -> c_int {
+    // SAFETY: setting a signal's disposition to SIG_IGN has no preconditions.
+    unsafe {
+        libc::signal(libc::SIGPIPE, libc::SIG_IGN);
+    }
+    let code = run();
+    let _ = std::io::stdout().flush();
+    code
+}
+
+fn run() -> c_int {
     let cli = Cli::parse();
     let color = match cli.color {
         ColorChoice::Always => true,
@@ -84,7 +107,7 @@ fn main() -> ExitCode {
                 Ok(text) => (path, text),
                 Err(_) => {
                     eprintln!("iterp: can't decode file '{path}': it is not valid UTF-8");
-                    return ExitCode::from(2);
+                    return 2;
                 }
             },
             Err(e) => {
@@ -101,7 +124,7 @@ fn main() -> ExitCode {
                     "iterp: can't open file '{shown}': {errno}{}",
                     os_message(&e)
                 );
-                return ExitCode::from(2);
+                return 2;
             }
         }
     } else if std::io::stdin().is_terminal() {
@@ -110,16 +133,16 @@ fn main() -> ExitCode {
             // generator made in one input may run in another.
             eprintln!("iterp: --trace traces a script, -c CODE or stdin; the prompt runs untraced");
         }
-        return ExitCode::from(iterp::repl::run(options) as u8);
+        return c_int::from(iterp::repl::run(options) as u8);
     } else {
         let mut text = String::new();
         if let Err(e) = std::io::stdin().read_to_string(&mut text) {
             eprintln!("iterp: can't read standard input: {e}");
-            return ExitCode::from(2);
+            return 2;
         }
         ("<stdin>".to_string(), text)
     };
-    let code = session::on_big_stack(move || {
+    let code = iterp::deep_stack::run(move || {
         let source = SourceFile::new(name, text);
         session::run_program(
             source,
@@ -128,7 +151,7 @@ fn main() -> ExitCode {
             Box::new(std::io::stderr()),
         )
     });
-    ExitCode::from(code.clamp(0, 255) as u8)
+    code.clamp(0, 255)
 }
 
 /// The OS error text without Rust's " (os error N)" suffix, as CPython prints it.

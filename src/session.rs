@@ -1,19 +1,15 @@
 //! A session: one program (or REPL) run from source text to exit code.
 //!
 //! Owns: the pipeline wiring (parse, lower, run), rendering errors through
-//! `diagnostics`, CPython's exit codes, and running on a thread whose stack is large
-//! enough that no script can overflow the Rust stack before RecursionError.
+//! `diagnostics` and CPython's exit codes.
 //! Must not touch: argument parsing (that is `main.rs`), any stage's internals.
 
+use crate::deep_stack;
 use crate::diagnostics;
 use crate::interp::{Interp, Options};
 use crate::syntax::span::SourceFile;
 use std::io::Write;
 use std::rc::Rc;
-
-/// Stack for the interpreter thread: deep enough for the recursion limit with room to
-/// spare (only the pages actually touched are ever committed).
-pub const INTERPRETER_STACK: usize = 1 << 30;
 
 /// What to do with the program.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -42,23 +38,8 @@ pub struct Captured {
     pub exit_code: i32,
 }
 
-/// Runs `f` on a thread with `INTERPRETER_STACK` of stack and returns its result.
-pub fn on_big_stack<T: Send + 'static>(f: impl FnOnce() -> T + Send + 'static) -> T {
-    let handle = std::thread::Builder::new()
-        .name("iterp".into())
-        .stack_size(INTERPRETER_STACK)
-        .spawn(f);
-    match handle {
-        Ok(h) => match h.join() {
-            Ok(v) => v,
-            Err(panic) => std::panic::resume_unwind(panic),
-        },
-        Err(e) => panic!("cannot start the interpreter thread: {e}"),
-    }
-}
-
 /// Parses, lowers and runs a program, writing its output; returns the exit code
-/// (0 success, 1 uncaught exception or syntax error). Call on a big-stack thread.
+/// (0 success, 1 uncaught exception or syntax error). Call inside `deep_stack::run`.
 pub fn run_program(
     source: Rc<SourceFile>,
     options: &RunOptions,
@@ -185,7 +166,7 @@ pub fn run_captured(name: &str, text: &str, options: RunOptions) -> Captured {
     let out = SharedBuffer::default();
     let err = SharedBuffer::default();
     let (o, e) = (out.clone(), err.clone());
-    let exit_code = on_big_stack(move || {
+    let exit_code = deep_stack::run(move || {
         let source = SourceFile::new(name, text);
         run_program(source, &options, Box::new(o), Box::new(e))
     });

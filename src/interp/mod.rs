@@ -30,6 +30,7 @@ pub mod subscript;
 pub mod trace;
 pub mod try_stmt;
 
+use crate::deep_stack;
 use crate::lower::ir::{Globals, Program};
 use crate::runtime::builtins;
 use crate::runtime::exception::{Exc, ExcKind, PyResult};
@@ -76,6 +77,9 @@ pub struct Interp {
     stderr: Box<dyn Write>,
     /// Python frames active now (calls and resumed generators).
     pub depth: u32,
+    /// A Python call starting below this stack address raises `RecursionError`
+    /// (`deep_stack::floor()` when the interpreter was made; 0: no such check).
+    stack_floor: usize,
     /// Exceptions being handled (innermost last): `raise` with no argument and
     /// `__context__` read it.
     pub handled: Vec<Exc>,
@@ -112,6 +116,7 @@ impl Interp {
             stdout,
             stderr,
             depth: 0,
+            stack_floor: deep_stack::floor(),
             handled: Vec::new(),
             ret: Value::None,
             resuming: false,
@@ -282,10 +287,11 @@ impl Interp {
         }
     }
 
-    /// Counts a Python frame in; `RecursionError` past the limit.
+    /// Counts a Python frame in; `RecursionError` past the limit, or when the stack is
+    /// nearly used up (a `--recursion-limit` too high for the stack).
     #[inline]
     pub fn enter(&mut self) -> PyResult<()> {
-        if self.depth >= self.options.recursion_limit {
+        if self.depth >= self.options.recursion_limit || deep_stack::here() < self.stack_floor {
             return Err(Exc::new(
                 ExcKind::RecursionError,
                 "maximum recursion depth exceeded",

@@ -14,6 +14,7 @@
 mod echo;
 mod input;
 
+use crate::deep_stack;
 use crate::interp::Interp;
 use crate::session::{self, Outcome, RunOptions};
 use crate::syntax::span::SourceFile;
@@ -23,7 +24,7 @@ use std::path::PathBuf;
 
 /// Runs the REPL until end of input (or `exit()`); returns the exit status.
 pub fn run(options: RunOptions) -> i32 {
-    session::on_big_stack(move || run_here(&options))
+    deep_stack::run(move || run_here(&options))
 }
 
 fn run_here(options: &RunOptions) -> i32 {
