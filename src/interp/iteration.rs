@@ -284,7 +284,7 @@ impl Interp {
                 match s.get(*byte..).and_then(|rest| rest.chars().next()) {
                     Some(c) => {
                         *byte += c.len_utf8();
-                        Some(Value::str(c.encode_utf8(&mut [0u8; 4])))
+                        Some(Value::str_piece(c.encode_utf8(&mut [0u8; 4])))
                     }
                     None => None,
                 }

@@ -152,13 +152,14 @@ impl Interp {
             },
             Value::Str(text) => match self.seq_index(index, text.char_len(), "string")? {
                 Index::At(i) => Ok(match text.char_at(i as usize) {
-                    Some(c) => Value::str(c.encode_utf8(&mut [0u8; 4])),
+                    Some(c) => Value::str_piece(c.encode_utf8(&mut [0u8; 4])),
                     None => Value::str(""),
                 }),
                 Index::Slice(s) => {
                     if s.step == 1 {
                         let end = (s.start + s.len() as i64).max(s.start);
-                        return Ok(Value::str(text.substring(s.start as usize, end as usize)));
+                        let piece = text.substring(s.start as usize, end as usize);
+                        return Ok(Value::str_piece(piece));
                     }
                     let chars: Vec<char> = text.as_str().chars().collect();
                     Ok(Value::string(

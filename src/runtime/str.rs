@@ -38,6 +38,13 @@ const HEADER: usize = std::mem::size_of::<Header>();
 /// `Header::chars` before the code points are counted (no string has this many).
 const UNCOUNTED: usize = usize::MAX;
 
+thread_local! {
+    /// The shared one-character strings below U+0100 (`PyStr::piece`), each made on
+    /// first use and never dropped (at most 256 small blocks per thread).
+    static LATIN1_CHARS: [std::cell::OnceCell<std::mem::ManuallyDrop<PyStr>>; 256] =
+        const { [const { std::cell::OnceCell::new() }; 256] };
+}
+
 fn layout_for(cap: usize) -> Layout {
     match HEADER
         .checked_add(cap)
@@ -89,6 +96,23 @@ impl PyStr {
         let mut out = PyStr::with_capacity(s.len());
         out.append_unique(s);
         out
+    }
+
+    /// A string cut from another (an item `s[i]`, a slice, a `split` part, a step of
+    /// iterating a str). As in CPython, a piece of one character below U+0100 is a
+    /// shared string made once per thread, so cutting it allocates nothing and
+    /// `s[0] is s[0]`; other strings (`str(7)`, literals) are new objects, as there.
+    #[inline]
+    pub fn piece(s: &str) -> PyStr {
+        let code = match *s.as_bytes() {
+            [b] => b as usize,
+            [b0 @ (0xc2 | 0xc3), b1] => ((b0 as usize & 0x1f) << 6) | (b1 as usize & 0x3f),
+            _ => return PyStr::new(s),
+        };
+        LATIN1_CHARS.with(|table| {
+            let shared = table[code].get_or_init(|| std::mem::ManuallyDrop::new(PyStr::new(s)));
+            PyStr::clone(shared)
+        })
     }
 
     pub fn from_string(s: String) -> PyStr {

@@ -208,6 +208,12 @@ impl Value {
         Value::Str(PyStr::new(s))
     }
 
+    /// A string cut from another: see `PyStr::piece`.
+    #[inline]
+    pub fn str_piece(s: &str) -> Value {
+        Value::Str(PyStr::piece(s))
+    }
+
     pub fn string(s: String) -> Value {
         Value::Str(PyStr::from_string(s))
     }

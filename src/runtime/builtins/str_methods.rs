@@ -255,7 +255,7 @@ fn bound(interp: &mut Interp, v: Option<&Value>) -> PyResult<Option<i64>> {
 }
 
 fn strings(parts: Vec<&str>) -> Value {
-    Value::list(parts.into_iter().map(Value::str).collect())
+    Value::list(parts.into_iter().map(Value::str_piece).collect())
 }
 
 /// `split`/`rsplit` arguments: `sep=None, maxsplit=-1`, positional or keyword.
