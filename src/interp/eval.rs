@@ -23,7 +23,7 @@ use crate::runtime::function::{Args, Function, NativeFunction};
 use crate::runtime::lookup_site::LookupSite;
 use crate::runtime::range::Slice;
 use crate::runtime::str::PyStr;
-use crate::runtime::symbol::Symbol;
+use crate::runtime::symbol::{sym, Symbol};
 use crate::runtime::types::class_of;
 use crate::runtime::value::{PushValue, Value};
 use crate::syntax::ast::CmpOp;
@@ -147,6 +147,15 @@ impl Interp {
             return self.eval_node(f, e);
         };
         let o = self.eval(f, obj)?;
+        if *name == sym::JOIN && self.trace.is_none() {
+            if let (Value::Str(sep), [Arg::Pos(list)]) = (&o, args.as_slice()) {
+                if let ExprKind::List(items) = &list.kind {
+                    return self
+                        .join_display(f, sep, items)
+                        .map_err(|x| x.locate(e.span));
+                }
+            }
+        }
         self.eval_call_method(f, o, *name, args, site)
             .map_err(|x| x.locate(e.span))
     }

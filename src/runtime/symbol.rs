@@ -102,6 +102,7 @@ well_known! {
     REPR = "__repr__",
     STR = "__str__",
     LEN = "__len__",
+    JOIN = "join",
     GETITEM = "__getitem__",
     SETITEM = "__setitem__",
     DELITEM = "__delitem__",

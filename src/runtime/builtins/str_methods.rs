@@ -577,7 +577,9 @@ fn join(interp: &mut Interp, args: Args) -> PyResult<Value> {
     Ok(Value::Str(joined))
 }
 
-fn join_items(sep: &str, items: &[Value]) -> PyResult<PyStr> {
+/// `sep.join(items)` over strs already in hand (a list or tuple read in place, or the
+/// items of a display, see `Interp::join_display`).
+pub fn join_items(sep: &str, items: &[Value]) -> PyResult<PyStr> {
     let mut parts: SmallVec<[&str; 8]> = SmallVec::with_capacity(items.len());
     for (i, item) in items.iter().enumerate() {
         match item {
