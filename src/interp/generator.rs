@@ -156,7 +156,30 @@ impl Interp {
             (GenState::Suspended, input, _)
                 if code.close_runs_code && caller.is_none() && frame.handled == 0 =>
             {
-                self.resume_suspended(&mut frame, code, input)
+                match frame.take_delegating() {
+                    // Suspended in a `yield from` whose sub-iterator yields again: suspend
+                    // again at once, the path as it is and no block on it re-entered. The
+                    // value goes straight back to the caller (not through `Interp::ret`,
+                    // where each level of a deep chain stored and reloaded it).
+                    Some(sub) => match self.delegate(&frame.slots[sub as usize], input) {
+                        Ok(Resumed::Yield(v)) => {
+                            frame.set_delegating(sub);
+                            self.leave();
+                            g.state.set(GenState::Suspended);
+                            return Ok(Resumed::Yield(v));
+                        }
+                        outcome => {
+                            self.yield_from_outcome = Some(outcome);
+                            self.resuming = true;
+                            self.exec_block(&mut frame, &code.body)
+                        }
+                    },
+                    None => {
+                        self.resuming = true;
+                        self.resume_input = Some(input);
+                        self.exec_block(&mut frame, &code.body)
+                    }
+                }
             }
             (state, input, _) => {
                 // Walking the resume path reaches the `yield from`, which records
@@ -228,34 +251,6 @@ impl Interp {
                 Err(e)
             }
         }
-    }
-
-    /// Resumes a suspended frame along its resume path. Suspended in a `yield from`
-    /// whose sub-iterator yields again, it suspends again at once: the path stays as it
-    /// is, and no block on it is re-entered.
-    fn resume_suspended(
-        &mut self,
-        frame: &mut Frame,
-        code: &Code,
-        input: ResumeInput,
-    ) -> PyResult<Flow> {
-        if let Some(sub) = frame.take_delegating() {
-            match self.delegate(&frame.slots[sub as usize], input) {
-                Ok(Resumed::Yield(v)) => {
-                    frame.set_delegating(sub);
-                    self.ret.store(v);
-                    return Ok(Flow::Yield);
-                }
-                outcome => {
-                    self.yield_from_outcome = Some(outcome);
-                    self.resuming = true;
-                    return self.exec_block(frame, &code.body);
-                }
-            }
-        }
-        self.resuming = true;
-        self.resume_input = Some(input);
-        self.exec_block(frame, &code.body)
     }
 
     /// `g.send(v)` / `next(g)`: the yielded value, or StopIteration carrying the return value.
