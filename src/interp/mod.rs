@@ -271,10 +271,16 @@ impl Interp {
         v
     }
 
-    /// Takes the value the last `return` or `yield` handed over.
+    /// Takes the value the last `return` or `yield` handed over, read as the two words
+    /// `Value::store` wrote (one 16-byte load of two fresh 8-byte stores stalls).
     #[inline]
     pub fn take_ret(&mut self) -> Value {
-        std::mem::replace(&mut self.ret, Value::None)
+        // SAFETY: `ret` is a valid value; it is moved out and replaced by `None`.
+        unsafe {
+            let v = crate::runtime::value::read_value(&self.ret);
+            crate::runtime::value::write_value(&mut self.ret, Value::None);
+            v
+        }
     }
 
     #[inline]

@@ -177,6 +177,20 @@ pub unsafe fn write_value(dst: *mut Value, v: Value) {
     dst.add(1).write(words[1]);
 }
 
+/// Moves the value out of `*src` as two words, leaving `*src` to be overwritten
+/// (`write_value`'s reading half). The reads are volatile only so that LLVM keeps them
+/// two: merged into one 16-byte load, they wait for both halves of a `write_value`.
+///
+/// # Safety
+/// `src` must hold a valid `Value`, which the caller then owns.
+#[inline(always)]
+pub unsafe fn read_value(src: *const Value) -> Value {
+    use std::mem::MaybeUninit;
+    let src = src as *const MaybeUninit<u64>;
+    let words: [MaybeUninit<u64>; 2] = [src.read_volatile(), src.add(1).read_volatile()];
+    std::mem::transmute(words)
+}
+
 /// `push` for vectors of values, writing the value with `write_value`.
 pub trait PushValue {
     fn push_value(&mut self, v: Value);
