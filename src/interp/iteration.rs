@@ -205,13 +205,18 @@ impl Interp {
                     Some(site) => site.lookup(&inst.class, sym::NEXT),
                     None => inst.class.lookup(sym::NEXT),
                 };
-                match next {
-                    Some(m) => match self.call(&m, std::slice::from_ref(it), &[]) {
-                        Ok(v) => Ok(Some(v)),
-                        Err(e) if e.is(ExcKind::StopIteration) => Ok(None),
-                        Err(e) => Err(e),
-                    },
-                    None => Err(not_an_iterator(it)),
+                let called = match &next {
+                    // The usual `def __next__(self)`: called as such, not through `call`.
+                    Some(Value::Function(func)) => {
+                        self.call_function(func, std::slice::from_ref(it), &[])
+                    }
+                    Some(m) => self.call(m, std::slice::from_ref(it), &[]),
+                    None => return Err(not_an_iterator(it)),
+                };
+                match called {
+                    Ok(v) => Ok(Some(v)),
+                    Err(e) if e.is(ExcKind::StopIteration) => Ok(None),
+                    Err(e) => Err(e),
                 }
             }
             _ => Err(not_an_iterator(it)),
