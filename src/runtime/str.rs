@@ -73,24 +73,26 @@ unsafe fn copy_bytes(src: *const u8, dst: *mut u8, n: usize) {
             *dst.add(n / 2) = *src.add(n / 2);
             *dst.add(n - 1) = *src.add(n - 1);
         }
-        4..=7 => {
-            let (head, tail) = (
-                (src as *const u32).read_unaligned(),
-                (src.add(n - 4) as *const u32).read_unaligned(),
-            );
-            (dst as *mut u32).write_unaligned(head);
-            (dst.add(n - 4) as *mut u32).write_unaligned(tail);
-        }
-        8..=16 => {
-            let (head, tail) = (
-                (src as *const u64).read_unaligned(),
-                (src.add(n - 8) as *const u64).read_unaligned(),
-            );
-            (dst as *mut u64).write_unaligned(head);
-            (dst.add(n - 8) as *mut u64).write_unaligned(tail);
-        }
+        4..=7 => copy_ends::<u32>(src, dst, n),
+        8..=16 => copy_ends::<u64>(src, dst, n),
         _ => std::ptr::copy_nonoverlapping(src, dst, n),
     }
+}
+
+/// Copies `n` bytes, `size_of::<W>() <= n <= 2 * size_of::<W>()`, as the first and the
+/// last `W` (overlapping in the middle when `n` is less than two of them).
+///
+/// # Safety
+/// As `copy_nonoverlapping(src, dst, n)`, with `n` in that range.
+#[inline(always)]
+unsafe fn copy_ends<W: Copy>(src: *const u8, dst: *mut u8, n: usize) {
+    let last = n - std::mem::size_of::<W>();
+    let (head, tail) = (
+        (src as *const W).read_unaligned(),
+        (src.add(last) as *const W).read_unaligned(),
+    );
+    (dst as *mut W).write_unaligned(head);
+    (dst.add(last) as *mut W).write_unaligned(tail);
 }
 
 fn count_chars(s: &str) -> usize {
