@@ -298,7 +298,9 @@ impl Interp {
 
     /// Closes the generators dropped while suspended, in the order they were dropped.
     pub fn drain_pending_closes(&mut self) {
-        loop {
+        // The count first: touching the queue registers its thread-local destructor,
+        // which made every run start glibc's malloc just to record it.
+        while closes_pending() {
             let frame = PENDING_CLOSES.with(|q| q.borrow_mut().pop_front());
             let Some(frame) = frame else { break };
             PENDING_COUNT.with(|c| c.set(c.get().saturating_sub(1)));

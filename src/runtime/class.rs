@@ -51,6 +51,11 @@ impl AttrTable {
         AttrTable::default()
     }
 
+    /// Makes room for `additional` more attributes in one allocation.
+    pub fn reserve(&mut self, additional: usize) {
+        self.entries.reserve_exact(additional);
+    }
+
     #[inline]
     pub fn get(&self, name: Symbol) -> Option<&Value> {
         self.get_hinted(name, &Cell::new(NO_HINT))

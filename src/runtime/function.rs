@@ -74,6 +74,18 @@ pub struct NativeFunction {
     pub signature: &'static str,
 }
 
+impl NativeFunction {
+    /// The name without its type: `append` for `list.append`.
+    pub fn short_name(&self) -> &'static str {
+        // A byte search: `str::rsplit` with a char pattern costs a few hundred
+        // instructions a name, and start-up names every built-in method once.
+        match self.name.bytes().rposition(|b| b == b'.') {
+            Some(dot) => &self.name[dot + 1..],
+            None => self.name,
+        }
+    }
+}
+
 impl std::fmt::Debug for NativeFunction {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         write!(f, "<built-in function {}>", self.name)

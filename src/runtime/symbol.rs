@@ -24,7 +24,7 @@ impl Interner {
             index: HashMap::with_capacity(512),
         };
         for name in WELL_KNOWN {
-            interner.intern(name);
+            interner.intern_static(name);
         }
         interner
     }
@@ -33,21 +33,40 @@ impl Interner {
         if let Some(&id) = self.index.get(name) {
             return Symbol(id);
         }
-        let leaked: &'static str = Box::leak(name.to_owned().into_boxed_str());
+        self.add(Box::leak(name.to_owned().into_boxed_str()))
+    }
+
+    fn intern_static(&mut self, name: &'static str) -> Symbol {
+        match self.index.get(name) {
+            Some(&id) => Symbol(id),
+            None => self.add(name),
+        }
+    }
+
+    fn add(&mut self, name: &'static str) -> Symbol {
         let id = self.names.len() as u32;
-        self.names.push(leaked);
-        self.index.insert(leaked, id);
+        self.names.push(name);
+        self.index.insert(name, id);
         Symbol(id)
     }
 }
 
 thread_local! {
-    static INTERNER: RefCell<Interner> = RefCell::new(Interner::new());
+    // Leaked like the text it holds: a thread-local with a destructor costs every run
+    // a `__cxa_thread_atexit_impl` registration, which starts glibc's malloc (the
+    // allocator iterp does not otherwise use) for one record.
+    static INTERNER: &'static RefCell<Interner> = Box::leak(Box::new(RefCell::new(Interner::new())));
 }
 
 impl Symbol {
     pub fn intern(name: &str) -> Symbol {
         INTERNER.with(|i| i.borrow_mut().intern(name))
+    }
+
+    /// `intern` for text that lives as long as the program, which is then not copied:
+    /// start-up names several hundred built-ins and methods this way.
+    pub fn intern_static(name: &'static str) -> Symbol {
+        INTERNER.with(|i| i.borrow_mut().intern_static(name))
     }
 
     /// The symbol's text, if it was already interned (no allocation otherwise).

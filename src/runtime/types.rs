@@ -45,14 +45,14 @@ pub struct BuiltinTypes {
     by_name: RefCell<Vec<Rc<Class>>>,
 }
 
-fn new_class(name: &str, bases: Vec<Rc<Class>>, builtin: BuiltinType) -> Rc<Class> {
+fn new_class(name: &'static str, bases: Vec<Rc<Class>>, builtin: BuiltinType) -> Rc<Class> {
     let mut mro: Vec<Rc<Class>> = Vec::new();
     if let Some(base) = bases.first() {
         mro.push(base.clone());
         mro.extend(base.mro.iter().cloned());
     }
     Rc::new(Class::new(
-        Symbol::intern(name),
+        Symbol::intern_static(name),
         name.to_string(),
         bases,
         mro,
@@ -115,7 +115,7 @@ impl BuiltinTypes {
 
     /// The class of an iterator or view type, by its Python name.
     pub fn named(&self, name: &'static str, builtin: BuiltinType) -> Rc<Class> {
-        let sym = Symbol::intern(name);
+        let sym = Symbol::intern_static(name);
         if let Some(c) = self.by_name.borrow().iter().find(|c| c.name == sym) {
             return c.clone();
         }
@@ -123,7 +123,7 @@ impl BuiltinTypes {
         if builtin == BuiltinType::Iterator {
             let mut attrs = c.attrs_mut();
             for m in super::builtins::object_methods::ITERATOR_METHODS {
-                attrs.set(Symbol::intern(m.name), Value::Native(m));
+                attrs.set(Symbol::intern_static(m.name), Value::Native(m));
             }
         }
         self.by_name.borrow_mut().push(c.clone());

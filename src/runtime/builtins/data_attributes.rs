@@ -40,7 +40,7 @@ pub fn get(_: &mut Interp, obj: &Value, name: Symbol) -> PyResult<Option<Value>>
             "__func__" => Some(m.func.clone()),
             "__name__" => Some(match &m.func {
                 Value::Function(f) => Value::str(f.code.name.as_str()),
-                Value::Native(nf) => Value::str(nf.name.rsplit('.').next().unwrap_or(nf.name)),
+                Value::Native(nf) => Value::str(nf.short_name()),
                 _ => Value::None,
             }),
             _ => None,

@@ -61,7 +61,7 @@ pub(crate) use builtin_method;
 pub fn install(ns: &mut HashMap<Symbol, Value>) {
     let t = super::types::types();
     for f in functions::FUNCTIONS {
-        ns.insert(Symbol::intern(f.name), Value::Native(f));
+        ns.insert(Symbol::intern_static(f.name), Value::Native(f));
     }
     let classes = [
         &t.object,
@@ -92,18 +92,21 @@ pub fn install(ns: &mut HashMap<Symbol, Value>) {
     for c in t.all_exceptions() {
         ns.insert(c.name, Value::Class(c.clone()));
     }
-    ns.insert(Symbol::intern("None"), Value::None);
-    ns.insert(Symbol::intern("NotImplemented"), Value::NotImplemented);
-    ns.insert(Symbol::intern("Ellipsis"), Value::Ellipsis);
+    ns.insert(Symbol::intern_static("None"), Value::None);
+    ns.insert(
+        Symbol::intern_static("NotImplemented"),
+        Value::NotImplemented,
+    );
+    ns.insert(Symbol::intern_static("Ellipsis"), Value::Ellipsis);
 }
 
 /// Puts the methods of every built-in type into its class's attribute table.
 pub fn install_methods(t: &BuiltinTypes) {
     let put = |class: &std::rc::Rc<super::class::Class>, methods: &[&'static NativeFunction]| {
         let mut attrs = class.attrs_mut();
+        attrs.reserve(methods.len());
         for m in methods {
-            let short = m.name.rsplit('.').next().unwrap_or(m.name);
-            attrs.set(Symbol::intern(short), Value::Native(m));
+            attrs.set(Symbol::intern_static(m.short_name()), Value::Native(m));
         }
     };
     put(&t.list, list_methods::METHODS);
