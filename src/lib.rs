@@ -6,6 +6,7 @@
 //! `diagnostics` turning errors into reports.
 
 pub mod allocator;
+pub mod cli;
 pub mod deep_stack;
 pub mod diagnostics;
 pub mod interp;

@@ -7,7 +7,7 @@
 //! (docs/performance.md, "Start-up").
 #![no_main]
 
-use clap::Parser;
+use iterp::cli::{Cli, ColorChoice};
 use iterp::interp::Options;
 use iterp::session::{self, Mode, RunOptions};
 use iterp::syntax::span::SourceFile;
@@ -18,47 +18,6 @@ use std::io::{IsTerminal, Read, Write};
 /// instructions than the system allocator (see docs/performance.md).
 #[global_allocator]
 static ALLOCATOR: iterp::allocator::Mimalloc = iterp::allocator::Mimalloc;
-
-/// Run Python-like scripts and see how iteration works underneath.
-#[derive(Parser, Debug)]
-#[command(name = "iterp", version, about, long_about = None)]
-struct Cli {
-    /// Program passed in as a string (like `python3 -c`).
-    #[arg(short = 'c', value_name = "CODE", conflicts_with = "file")]
-    command: Option<String>,
-
-    /// Print the lowered program (for loops as while/try/next/StopIteration) instead of
-    /// running it.
-    #[arg(long)]
-    desugar: bool,
-
-    /// Show the iteration protocol as it happens, on stderr: each iter() and next(), and
-    /// each generator created, resumed, suspended, returning and closed.
-    #[arg(long)]
-    trace: bool,
-
-    /// Maximum depth of Python calls before RecursionError (CPython's default: 1000).
-    #[arg(long, value_name = "N", default_value_t = 1000)]
-    recursion_limit: u32,
-
-    /// When to colour reports: auto (on a terminal without NO_COLOR), always, never.
-    #[arg(long, value_name = "WHEN", default_value = "auto")]
-    color: ColorChoice,
-
-    /// The script to run; without it, the program is read from standard input.
-    file: Option<String>,
-
-    /// Arguments for the script (accepted for compatibility; iterp has no `sys.argv`).
-    #[arg(trailing_var_arg = true, allow_hyphen_values = true)]
-    args: Vec<String>,
-}
-
-#[derive(clap::ValueEnum, Clone, Copy, Debug)]
-enum ColorChoice {
-    Auto,
-    Always,
-    Never,
-}
 
 /// The process entry point, called by the C runtime.
 ///
@@ -77,7 +36,7 @@ pub extern "C" fn main(_argc: c_int, _argv: *const *const c_char) -> c_int {
 }
 
 fn run() -> c_int {
-    let cli = Cli::parse();
+    let cli = Cli::from_env();
     let color = match cli.color {
         ColorChoice::Always => true,
         ColorChoice::Never => false,
