@@ -3,6 +3,7 @@
 //! Owns: what `t = v`, `a, *b = v`, `del t` and `t op= v` do to each kind of target.
 //! Must not touch: evaluating expressions beyond a target's object and index.
 
+use super::attributes::update_plain_int_attr;
 use super::frame::Frame;
 use super::in_place;
 use super::trace::Who;
@@ -240,12 +241,15 @@ impl Interp {
                 let slot = *s as usize;
                 // `total += x + r` on ints: the right side read or folded in place (pure
                 // reads only), the sum stored over the old int (which owns nothing).
-                if let (Some(Value::Int(x)), Some(y)) =
-                    (f.slots.get(slot), in_place::int_operand(f, value))
-                {
-                    if let Some(r) = super::operators::int_op(op, *x, y) {
-                        f.slots[slot] = Value::Int(r);
-                        return Ok(());
+                if matches!(f.slots.get(slot), Some(Value::Int(_))) {
+                    if let Some(y) = in_place::int_operand(f, value) {
+                        // Written into the int where it sits: no old value to drop.
+                        if let Some(Value::Int(x)) = f.slots.get_mut(slot) {
+                            if let Some(r) = super::operators::int_op(op, *x, y) {
+                                *x = r;
+                                return Ok(());
+                            }
+                        }
                     }
                 }
                 let cur = match &f.slots[slot] {
@@ -277,15 +281,13 @@ impl Interp {
                 // right side cannot rebind that local, so it is the same object after.
                 if in_place::cannot_rebind(value) {
                     if let Some(o) = in_place::peek_bound(f, obj) {
-                        // Plain int attributes and an int right side: combined in place.
-                        if let (Some(x), Some(y)) = (
-                            in_place::plain_int_attr(o, *name, site),
-                            in_place::int_or_attr(f, value),
-                        ) {
-                            if let Some(r) = super::operators::int_op(op, x, y) {
-                                return self
-                                    .set_attr_at(o, *name, Value::Int(r), Some(site))
-                                    .map_err(|e| e.locate(*span));
+                        // Plain int attributes and an int right side: combined in place
+                        // (both sides are pure reads, so reading the right one first is
+                        // unobservable).
+                        if let Some(y) = in_place::int_or_attr(f, value) {
+                            let update = |x| super::operators::int_op(op, x, y);
+                            if update_plain_int_attr(o, *name, site, update).is_some() {
+                                return Ok(());
                             }
                         }
                         let cur = self

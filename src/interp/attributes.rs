@@ -41,6 +41,35 @@ pub fn with_plain_attr<R>(
         .map(read)
 }
 
+/// `obj.name op= y` on an int instance attribute, combined where it sits: `update` gets
+/// the old int and gives the new one. It applies when `with_plain_attr` would read the
+/// attribute and `set_attr_at` would store it without the rules (a plain instance of a
+/// user class); `None`, with nothing changed, when the rules are needed or `update`
+/// declines (an overflow).
+#[inline(always)]
+pub fn update_plain_int_attr(
+    obj: &Value,
+    name: Symbol,
+    site: &LookupSite,
+    update: impl FnOnce(i64) -> Option<i64>,
+) -> Option<()> {
+    let Value::Instance(inst) = obj else {
+        return None;
+    };
+    if !matches!(inst.payload, Payload::None)
+        || is_builtin_class(&inst.class)
+        || !site.knows_absent(&inst.class)
+    {
+        return None;
+    }
+    let mut attrs = inst.attrs.borrow_mut();
+    let Some(Value::Int(x)) = attrs.get_hinted_mut(name, &site.attr_index) else {
+        return None;
+    };
+    *x = update(*x)?;
+    Some(())
+}
+
 impl Interp {
     pub fn get_attr(&mut self, obj: &Value, name: Symbol) -> PyResult<Value> {
         self.get_attr_at(obj, name, None)

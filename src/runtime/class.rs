@@ -75,6 +75,16 @@ impl AttrTable {
         Some(&self.entries[i].1)
     }
 
+    /// `get_hinted` for changing the value where it sits.
+    #[inline(always)]
+    pub fn get_hinted_mut(&mut self, name: Symbol, hint: &Cell<u32>) -> Option<&mut Value> {
+        let i = match self.entries.get(hint.get() as usize) {
+            Some((k, _)) if *k == name => hint.get() as usize,
+            _ => self.scan(name, hint)?,
+        };
+        Some(&mut self.entries[i].1)
+    }
+
     #[inline]
     pub fn set(&mut self, name: Symbol, value: Value) {
         self.set_hinted(name, value, &Cell::new(NO_HINT));
