@@ -169,7 +169,7 @@ pub fn float_pow(x: f64, y: f64) -> PyResult<f64> {
     if base == 1.0 {
         return Ok(if negate { -1.0 } else { 1.0 });
     }
-    let r = base.powf(y);
+    let r = super::c_math::system_pow(base, y);
     if r.is_infinite() {
         return Err(float_range_error());
     }

@@ -49,7 +49,8 @@ fn top_bits_log2(a: IntRef) -> f64 {
         }
     };
     let leading = 63 - top.leading_zeros() as i32;
-    (top as f64).log2() - f64::from(leading)
+    // The libm crate, not the C library: an estimate needs no last-bit agreement.
+    libm::log2(top as f64) - f64::from(leading)
 }
 
 /// `pow(base, exp, modulus)`. `None` when an argument is not a number (the caller then

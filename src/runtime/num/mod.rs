@@ -15,6 +15,7 @@
 //! are UTF-8); the str hash is deterministic.
 
 mod arith;
+mod c_math;
 mod compare;
 mod convert;
 mod errors;
