@@ -177,9 +177,10 @@ unsafe impl GlobalAlloc for Mimalloc {
 
     #[inline]
     unsafe fn dealloc(&self, ptr: *mut u8, _layout: Layout) {
-        if !in_arena(ptr) {
-            mi::mi_free(ptr as *mut c_void);
+        if in_arena(ptr) {
+            return arena_free(ptr);
         }
+        mi::mi_free(ptr as *mut c_void);
     }
 
     #[inline]
@@ -193,6 +194,17 @@ unsafe impl GlobalAlloc for Mimalloc {
             mi::mi_realloc_aligned(ptr as *mut c_void, new_size, layout.align()) as *mut u8
         }
     }
+}
+
+/// Freeing an arena block: nothing. Out of line and cold, so that the range check stays
+/// on the freeing path, after a caller's own test (a `Vec` frees only when it has
+/// capacity), where the compiler otherwise computed it branch-free beside that test
+/// for every empty `Vec` dropped (drop_in_place<Frame>: +46% instructions in
+/// closures_calls).
+#[cold]
+#[inline(never)]
+fn arena_free(ptr: *mut u8) {
+    std::hint::black_box(ptr);
 }
 
 /// `realloc` of an arena block: the same block when it shrinks (the rest is not handed
