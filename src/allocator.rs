@@ -80,8 +80,8 @@ fn arena_bump(mut used: usize, layout: Layout) -> Option<*mut u8> {
         let start = (used + mask) & !mask;
         let end = start + layout.size();
         // `end` cannot overflow: `used <= CLOSED` and a layout's size, rounded up to
-        // its alignment, is at most `isize::MAX`.
-        if end > ARENA_BYTES || used == CLOSED {
+        // its alignment, is at most `isize::MAX`. A closed arena (`CLOSED`) fails here.
+        if end > ARENA_BYTES {
             close_arena();
             return None;
         }
@@ -139,13 +139,16 @@ fn arena_grow_last(ptr: *mut u8, old_size: usize, new_size: usize) -> bool {
             .is_ok()
 }
 
+/// A mimalloc block for `layout`, zeroed or not, from the cheapest entry point.
 #[inline(always)]
-unsafe fn mi_alloc(layout: Layout) -> *mut u8 {
-    if plain(layout) {
-        mi::mi_malloc(layout.size()) as *mut u8
-    } else {
-        mi::mi_malloc_aligned(layout.size(), layout.align()) as *mut u8
-    }
+unsafe fn mi_alloc(layout: Layout, zeroed: bool) -> *mut u8 {
+    let p = match (plain(layout), zeroed) {
+        (true, false) => mi::mi_malloc(layout.size()),
+        (true, true) => mi::mi_zalloc(layout.size()),
+        (false, false) => mi::mi_malloc_aligned(layout.size(), layout.align()),
+        (false, true) => mi::mi_zalloc_aligned(layout.size(), layout.align()),
+    };
+    p as *mut u8
 }
 
 pub struct Mimalloc;
@@ -159,19 +162,16 @@ unsafe impl GlobalAlloc for Mimalloc {
     unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
         match arena_alloc(layout) {
             Some(p) => p,
-            None => mi_alloc(layout),
+            None => mi_alloc(layout, false),
         }
     }
 
     #[inline]
     unsafe fn alloc_zeroed(&self, layout: Layout) -> *mut u8 {
-        if let Some(p) = arena_alloc(layout) {
-            return p;
-        }
-        if plain(layout) {
-            mi::mi_zalloc(layout.size()) as *mut u8
-        } else {
-            mi::mi_zalloc_aligned(layout.size(), layout.align()) as *mut u8
+        // Arena space is never handed out twice, so it is still zeroed.
+        match arena_alloc(layout) {
+            Some(p) => p,
+            None => mi_alloc(layout, true),
         }
     }
 
@@ -220,7 +220,7 @@ unsafe fn arena_realloc(ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u
     let new_layout = Layout::from_size_align_unchecked(new_size, layout.align());
     let new = match arena_alloc(new_layout) {
         Some(p) => p,
-        None => mi_alloc(new_layout),
+        None => mi_alloc(new_layout, false),
     };
     if !new.is_null() {
         std::ptr::copy_nonoverlapping(ptr, new, layout.size().min(new_size));

@@ -240,10 +240,9 @@ impl Interp {
             Target::Local(s) => {
                 let slot = *s as usize;
                 // `total += x + r` on ints: the right side read or folded in place (pure
-                // reads only), the sum stored over the old int (which owns nothing).
+                // reads only), the sum written into the old int where it sits.
                 if matches!(f.slots.get(slot), Some(Value::Int(_))) {
                     if let Some(y) = in_place::int_operand(f, value) {
-                        // Written into the int where it sits: no old value to drop.
                         if let Some(Value::Int(x)) = f.slots.get_mut(slot) {
                             if let Some(r) = super::operators::int_op(op, *x, y) {
                                 *x = r;

@@ -41,11 +41,27 @@ pub fn with_plain_attr<R>(
         .map(read)
 }
 
+/// The instance whose attribute `name` a store at `site` may write straight into its
+/// table: a plain instance of a user class (no native payload) whose class, the site
+/// knows, defines nothing of that name (so no descriptor takes part).
+#[inline(always)]
+fn plain_store_target<'a>(obj: &'a Value, site: &LookupSite) -> Option<&'a Instance> {
+    match obj {
+        Value::Instance(inst)
+            if matches!(inst.payload, Payload::None)
+                && !is_builtin_class(&inst.class)
+                && site.knows_absent(&inst.class) =>
+        {
+            Some(inst)
+        }
+        _ => None,
+    }
+}
+
 /// `obj.name op= y` on an int instance attribute, combined where it sits: `update` gets
-/// the old int and gives the new one. It applies when `with_plain_attr` would read the
-/// attribute and `set_attr_at` would store it without the rules (a plain instance of a
-/// user class); `None`, with nothing changed, when the rules are needed or `update`
-/// declines (an overflow).
+/// the old int and gives the new one. It applies where `set_attr_at` would store without
+/// the rules (`plain_store_target`); `None`, with nothing changed, when the rules are
+/// needed or `update` declines (an overflow).
 #[inline(always)]
 pub fn update_plain_int_attr(
     obj: &Value,
@@ -53,15 +69,7 @@ pub fn update_plain_int_attr(
     site: &LookupSite,
     update: impl FnOnce(i64) -> Option<i64>,
 ) -> Option<()> {
-    let Value::Instance(inst) = obj else {
-        return None;
-    };
-    if !matches!(inst.payload, Payload::None)
-        || is_builtin_class(&inst.class)
-        || !site.knows_absent(&inst.class)
-    {
-        return None;
-    }
+    let inst = plain_store_target(obj, site)?;
     let mut attrs = inst.attrs.borrow_mut();
     let Some(Value::Int(x)) = attrs.get_hinted_mut(name, &site.attr_index) else {
         return None;
@@ -315,11 +323,8 @@ impl Interp {
         v: Value,
         site: Option<&LookupSite>,
     ) -> PyResult<()> {
-        if let (Value::Instance(inst), Some(site)) = (obj, site) {
-            if matches!(inst.payload, Payload::None)
-                && !is_builtin_class(&inst.class)
-                && site.knows_absent(&inst.class)
-            {
+        if let Some(site) = site {
+            if let Some(inst) = plain_store_target(obj, site) {
                 inst.attrs
                     .borrow_mut()
                     .set_hinted(name, v, &site.attr_index);

@@ -74,7 +74,7 @@ pub(super) fn int_or_attr(f: &Frame, e: &Expr) -> Option<i64> {
 
 /// The int in the plain attribute `obj.name` (see `with_plain_attr`), read in place.
 #[inline(always)]
-pub(super) fn plain_int_attr(obj: &Value, name: Symbol, site: &LookupSite) -> Option<i64> {
+fn plain_int_attr(obj: &Value, name: Symbol, site: &LookupSite) -> Option<i64> {
     with_plain_attr(obj, name, site, Value::as_small_int)?
 }
 
